@@ -1,0 +1,3 @@
+from deadline_cli.cli import main
+
+main()

@@ -1,0 +1,223 @@
+"""The Kazakh working-day calendar.
+
+Built on the ``holidays`` package, which models the Labour Code (arts. 84-85) and the Holidays
+Law (art. 5): a five-day week, public holidays, holidays on a weekend moved to the next working
+day, and days off moved by Government decree or Ministry of Labour order (a weekday off, a
+weekend day made working). Working status always comes from ``is_working_day()``, which
+consults ``weekend_workdays``: ``date in holidays`` alone would miss a working Sunday.
+
+Each year is turned once into a table (working flag and running count of working days per day
+of the year), so that rolling forward and counting working days never walk the calendar one
+date at a time for the same year twice.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from deadline_cli.dates import show
+from deadline_cli.errors import DeadlineError
+
+# The years the calendar answers for. The holidays package starts at 1991, the year of
+# independence; a full year of Kazakh law starts with 1992.
+MIN_YEAR = 1992
+MAX_YEAR = 2100
+
+# The last year whose orders moving days off were checked against the Ministry of Labour's
+# published statements; later years are provisional (orders are often published late).
+LAST_CONFIRMED_YEAR = 2026
+LAST_CHECKED = date(2026, 11, 24)
+
+
+class DayOffKind(StrEnum):
+    HOLIDAY = "holiday"  # a public holiday on its own date (also when that date is a weekend)
+    HOLIDAY_MOVED = "holiday_moved"  # the weekday off given for a holiday that fell on a weekend
+    DAY_OFF_BY_ORDER = "day_off_by_order"  # a weekday made a day off by decree or order
+    OVERRIDE = "override"  # a day off added by the user's calendar file
+
+
+@dataclass(frozen=True)
+class DayOff:
+    date: date
+    name: str
+    kind: DayOffKind
+    estimated: bool = False
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class WorkingWeekendDay:
+    date: date
+    name: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarOverrides:
+    """Corrections a firm keeps for its own calendar; they win over the built-in data."""
+
+    days_off: tuple[DayOff, ...] = ()
+    working_days: tuple[WorkingWeekendDay, ...] = ()
+
+
+@dataclass
+class _Year:
+    start: date
+    working: bytearray  # 1 when the day is a working day, by day of the year
+    running: list[int]  # working days from 1 January up to and including that day
+    days_off: dict[date, DayOff] = field(default_factory=dict)
+    working_weekend: dict[date, WorkingWeekendDay] = field(default_factory=dict)
+
+
+def _check_year(year: int) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DeadlineError(
+            f"the calendar covers {MIN_YEAR}-{MAX_YEAR}; a date in {year} is outside it"
+        )
+
+
+def _kazakh_holidays(year: int, **kwargs: Any) -> Any:
+    from holidays.countries.kazakhstan import Kazakhstan
+
+    return Kazakhstan(years=year, language="en_US", **kwargs)
+
+
+def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
+    _check_year(year)
+    full = _kazakh_holidays(year)
+    # The same year without observed days and without the "(estimated)" suffix: a date absent
+    # here is a holiday moved off a weekend; a name that differs marks an estimated date.
+    plain = _kazakh_holidays(year, observed=False, islamic_show_estimated=False)
+
+    by_order: dict[date, date] = {}
+    specials = full.special_public_holidays.get(year, ())
+    if specials and isinstance(specials[0], int):
+        specials = (specials,)
+    for entry in specials:
+        if len(entry) in (4, 5):  # (month, day, from_month, from_day[, from_year])
+            from_year = entry[4] if len(entry) == 5 else year
+            by_order[date(year, entry[0], entry[1])] = date(from_year, entry[2], entry[3])
+
+    days_off: dict[date, DayOff] = {}
+    for day, name in sorted(full.items()):
+        if day.year != year:
+            continue
+        if day in by_order:
+            kind = DayOffKind.DAY_OFF_BY_ORDER
+            moved_from = by_order[day]
+            name = f"Day off moved by order from {show(moved_from)}"
+            source = "Government decree / Ministry of Labour order moving days off"
+        elif day not in plain:
+            kind = DayOffKind.HOLIDAY_MOVED
+            source = "holiday on a weekend moved to the next working day (Labour Code arts. 84-85)"
+        else:
+            kind = DayOffKind.HOLIDAY
+            source = "Holidays Law art. 5"
+        days_off[day] = DayOff(day, name, kind, estimated=name != plain.get(day, name), source=source)
+
+    working_weekend: dict[date, WorkingWeekendDay] = {}
+    for day in sorted(full.weekend_workdays):
+        if day.year == year:
+            moved_to = [d for d, src in by_order.items() if src == day]
+            target = f" (the day off moved to {show(moved_to[0])})" if moved_to else ""
+            working_weekend[day] = WorkingWeekendDay(
+                day,
+                f"Working day by order{target}",
+                "Government decree / Ministry of Labour order moving days off",
+            )
+
+    start = date(year, 1, 1)
+    length = (date(year + 1, 1, 1) - start).days
+    working = bytearray(length)
+    for i in range(length):
+        day = start + timedelta(days=i)
+        working[i] = 1 if full.is_working_day(day) else 0
+
+    for extra in overrides.days_off:
+        if extra.date.year == year:
+            days_off[extra.date] = extra
+            working[(extra.date - start).days] = 0
+    for extra_work in overrides.working_days:
+        if extra_work.date.year == year:
+            days_off.pop(extra_work.date, None)
+            working_weekend[extra_work.date] = extra_work
+            working[(extra_work.date - start).days] = 1
+
+    running: list[int] = []
+    count = 0
+    for flag in working:
+        count += flag
+        running.append(count)
+    return _Year(start, working, running, days_off, working_weekend)
+
+
+class KazakhCalendar:
+    """Working days in Kazakhstan for 1992-2100, with an explanation for every day off."""
+
+    def __init__(self, overrides: CalendarOverrides | None = None) -> None:
+        self._overrides = overrides or CalendarOverrides()
+        self._years: dict[int, _Year] = {}
+
+    def _year(self, year: int) -> _Year:
+        table = self._years.get(year)
+        if table is None:
+            table = self._years[year] = _build_year(year, self._overrides)
+        return table
+
+    def is_working_day(self, day: date) -> bool:
+        table = self._year(day.year)
+        return table.working[(day - table.start).days] == 1
+
+    def why_not_working(self, day: date) -> str:
+        """The reason a day is off, for the trace: the holiday's name, or the weekday."""
+        table = self._year(day.year)
+        off = table.days_off.get(day)
+        if off is not None:
+            return off.name
+        if day.weekday() >= 5:
+            return "Saturday" if day.weekday() == 5 else "Sunday"
+        return "day off"
+
+    def working_weekend_day(self, day: date) -> WorkingWeekendDay | None:
+        return self._year(day.year).working_weekend.get(day)
+
+    def day_off(self, day: date) -> DayOff | None:
+        return self._year(day.year).days_off.get(day)
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        return self.add_working_days(day, 1)
+
+    def add_working_days(self, day: date, count: int) -> date:
+        """The ``count``-th working day after ``day`` (``day`` itself is never counted)."""
+        if count < 0:
+            raise DeadlineError("a number of working days cannot be negative")
+        if count == 0:
+            return day
+        table = self._year(day.year)
+        done = table.running[(day - table.start).days]
+        target = done + count
+        while target > table.running[-1]:
+            target -= table.running[-1]
+            table = self._year(table.start.year + 1)
+        return table.start + timedelta(days=bisect_left(table.running, target))
+
+    def days_off(self, year: int) -> list[DayOff]:
+        """Every day off in ``year`` other than an ordinary Saturday or Sunday."""
+        return sorted(self._year(year).days_off.values(), key=lambda d: d.date)
+
+    def working_weekend_days(self, year: int) -> list[WorkingWeekendDay]:
+        return sorted(self._year(year).working_weekend.values(), key=lambda d: d.date)
+
+    def estimated_days_off(self, first: date, last: date) -> list[DayOff]:
+        """Days off between ``first`` and ``last`` whose date is an estimate (lunar holidays)."""
+        found: list[DayOff] = []
+        for year in range(first.year, last.year + 1):
+            for off in self._year(year).days_off.values():
+                if off.estimated and first <= off.date <= last:
+                    found.append(off)
+        return sorted(found, key=lambda d: d.date)

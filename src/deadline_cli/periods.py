@@ -1,0 +1,165 @@
+"""Pure period arithmetic (GPK arts. 122-123; Civil Code arts. 173-176).
+
+A term starts on the day after its trigger (the trigger is day 0). Days are calendar days
+unless the law says working days. A term in months ends on the same-numbered day of the last
+month, or that month's last day when it has no such day; a term in years ends on the same month
+and day (29 February clamps to 28). If the last day is not a working day, the term ends on the
+next working day. Every function returns its result together with the steps that explain it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from dateutil.relativedelta import relativedelta
+
+from deadline_cli.dates import show
+from deadline_cli.errors import DeadlineError
+
+
+class Unit(StrEnum):
+    DAYS = "days"
+    WORKING_DAYS = "working days"
+    MONTHS = "months"
+    YEARS = "years"
+
+
+_SINGULAR = {Unit.DAYS: "day", Unit.WORKING_DAYS: "working day", Unit.MONTHS: "month",
+             Unit.YEARS: "year"}
+_PERIOD = re.compile(r"\s*(\d{1,6})\s+(working\s+days?|days?|months?|years?)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Period:
+    amount: int
+    unit: Unit
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read ``"2 months"``, ``"10 working days"``, ``"15 days"``, ``"1 year"``."""
+        m = _PERIOD.fullmatch(text)
+        if not m:
+            raise DeadlineError(
+                f"period {text!r} is not understood: write e.g. '2 months', '10 working days', "
+                "'15 days' or '1 year'"
+            )
+        word = " ".join(m.group(2).lower().split()).rstrip("s")
+        unit = {"working day": Unit.WORKING_DAYS, "day": Unit.DAYS, "month": Unit.MONTHS,
+                "year": Unit.YEARS}[word]
+        return cls(int(m.group(1)), unit)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {_SINGULAR[self.unit] if self.amount == 1 else self.unit.value}"
+
+
+class WorkingDays(Protocol):
+    """What the arithmetic needs from a calendar."""
+
+    def is_working_day(self, day: date) -> bool: ...
+    def why_not_working(self, day: date) -> str: ...
+    def next_working_day(self, day: date) -> date: ...
+    def add_working_days(self, day: date, count: int) -> date: ...
+    def working_weekend_day(self, day: date) -> object | None: ...
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of a counting trace."""
+
+    date: date
+    text: str
+
+    def __str__(self) -> str:
+        return f"{show(self.date)}: {self.text}"
+
+
+@dataclass(frozen=True)
+class Term:
+    trigger: date
+    period: Period
+    nominal: date  # the last day before any rolling
+    end: date  # the last day after rolling (equal to nominal when not rolled)
+    steps: tuple[Step, ...]
+
+    @property
+    def rolled(self) -> bool:
+        return self.end != self.nominal
+
+
+def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[date, list[Step]]:
+    """The last day of ``period`` counted from the day after ``trigger``, before rolling."""
+    steps: list[Step] = []
+    try:
+        if period.unit is Unit.DAYS:
+            end = trigger + timedelta(days=period.amount)
+            steps.append(Step(end, f"day {period.amount} of {period}, counted from the next day"))
+        elif period.unit is Unit.WORKING_DAYS:
+            end = calendar.add_working_days(trigger, period.amount)
+            skipped = _days_not_counted(trigger, end, calendar)
+            if skipped:
+                steps.append(Step(trigger + timedelta(days=1), "not counted: " + skipped))
+            steps.append(Step(end, f"working day {period.amount} of {period}, counting only "
+                                   "working days from the next day"))
+        else:
+            months = period.amount * (12 if period.unit is Unit.YEARS else 1)
+            end = trigger + relativedelta(months=months)
+            if end.day != trigger.day:
+                steps.append(Step(end, f"{period} after {show(trigger)}: that month has no day "
+                                       f"{trigger.day}, so the term ends on its last day"))
+            else:
+                steps.append(Step(end, f"{period} after {show(trigger)}: the same day number"))
+    except (OverflowError, ValueError):
+        raise DeadlineError(f"{period} after {trigger.isoformat()} is past the year 9999") from None
+    return end, steps
+
+
+def _days_not_counted(trigger: date, end: date, calendar: WorkingDays) -> str:
+    """The days off inside a working-day count: weekends as a number, other days by name."""
+    weekend = 0
+    named: list[str] = []
+    day = trigger + timedelta(days=1)
+    while day < end:
+        if not calendar.is_working_day(day):
+            reason = calendar.why_not_working(day)
+            if reason in ("Saturday", "Sunday"):
+                weekend += 1
+            else:
+                named.append(f"{show(day)} ({reason})")
+        day += timedelta(days=1)
+    parts = [f"{weekend} weekend day{'s' if weekend != 1 else ''}"] if weekend else []
+    return "; ".join(parts + named)
+
+
+def roll_forward(day: date, calendar: WorkingDays) -> tuple[date, list[Step]]:
+    """``day`` itself when it is a working day, else the next working day, naming each day skipped."""
+    if calendar.is_working_day(day):
+        if day.weekday() >= 5 and calendar.working_weekend_day(day) is not None:
+            return day, [Step(day, "a weekend day made a working day by order: the term does "
+                                   "not roll")]
+        return day, []
+    steps = [Step(day, f"not a working day ({calendar.why_not_working(day)})")]
+    end = calendar.next_working_day(day)
+    skipped = day + timedelta(days=1)
+    while skipped < end:
+        steps.append(Step(skipped, f"not a working day ({calendar.why_not_working(skipped)})"))
+        skipped += timedelta(days=1)
+    steps.append(Step(end, "next working day: the term ends here (rolled forward)"))
+    return end, steps
+
+
+def count_term(
+    trigger: date, period: Period, calendar: WorkingDays, *, roll: bool = True
+) -> Term:
+    """Count ``period`` from ``trigger`` and, when ``roll``, move a non-working last day forward."""
+    steps = [Step(trigger, "trigger (day 0); the term starts the next day")]
+    nominal, counted = nominal_end(trigger, period, calendar)
+    steps += counted
+    end = nominal
+    if roll:
+        end, rolled = roll_forward(nominal, calendar)
+        steps += rolled
+    return Term(trigger, period, nominal, end, tuple(steps))
