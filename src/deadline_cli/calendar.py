@@ -103,9 +103,11 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
             by_order[date(year, entry[0], entry[1])] = date(from_year, entry[2], entry[3])
 
     days_off: dict[date, DayOff] = {}
-    for day, name in sorted(full.items()):
+    for day, package_name in sorted(full.items()):
         if day.year != year:
             continue
+        name = package_name
+        estimated = package_name != plain.get(day, package_name)
         if day in by_order:
             kind = DayOffKind.DAY_OFF_BY_ORDER
             moved_from = by_order[day]
@@ -117,7 +119,7 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
         else:
             kind = DayOffKind.HOLIDAY
             source = "Holidays Law art. 5"
-        days_off[day] = DayOff(day, name, kind, estimated=name != plain.get(day, name), source=source)
+        days_off[day] = DayOff(day, name, kind, estimated=estimated, source=source)
 
     working_weekend: dict[date, WorkingWeekendDay] = {}
     for day in sorted(full.weekend_workdays):

@@ -28,8 +28,12 @@ class Unit(StrEnum):
     YEARS = "years"
 
 
-_SINGULAR = {Unit.DAYS: "day", Unit.WORKING_DAYS: "working day", Unit.MONTHS: "month",
-             Unit.YEARS: "year"}
+_SINGULAR = {
+    Unit.DAYS: "day",
+    Unit.WORKING_DAYS: "working day",
+    Unit.MONTHS: "month",
+    Unit.YEARS: "year",
+}
 _PERIOD = re.compile(r"\s*(\d{1,6})\s+(working\s+days?|days?|months?|years?)\s*", re.IGNORECASE)
 
 
@@ -48,8 +52,12 @@ class Period:
                 "'15 days' or '1 year'"
             )
         word = " ".join(m.group(2).lower().split()).rstrip("s")
-        unit = {"working day": Unit.WORKING_DAYS, "day": Unit.DAYS, "month": Unit.MONTHS,
-                "year": Unit.YEARS}[word]
+        unit = {
+            "working day": Unit.WORKING_DAYS,
+            "day": Unit.DAYS,
+            "month": Unit.MONTHS,
+            "year": Unit.YEARS,
+        }[word]
         return cls(int(m.group(1)), unit)
 
     def __str__(self) -> str:
@@ -96,20 +104,35 @@ def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[d
     try:
         if period.unit is Unit.DAYS:
             end = trigger + timedelta(days=period.amount)
-            steps.append(Step(end, f"day {period.amount} of {period}, counted from the next day"))
+            if period.amount == 1:
+                steps.append(Step(end, "the next day"))
+            else:
+                steps.append(
+                    Step(end, f"day {period.amount} of {period}, counted from the next day")
+                )
         elif period.unit is Unit.WORKING_DAYS:
             end = calendar.add_working_days(trigger, period.amount)
             skipped = _days_not_counted(trigger, end, calendar)
             if skipped:
                 steps.append(Step(trigger + timedelta(days=1), "not counted: " + skipped))
-            steps.append(Step(end, f"working day {period.amount} of {period}, counting only "
-                                   "working days from the next day"))
+            steps.append(
+                Step(
+                    end,
+                    f"working day {period.amount} of {period}, counting only "
+                    "working days from the next day",
+                )
+            )
         else:
             months = period.amount * (12 if period.unit is Unit.YEARS else 1)
             end = trigger + relativedelta(months=months)
             if end.day != trigger.day:
-                steps.append(Step(end, f"{period} after {show(trigger)}: that month has no day "
-                                       f"{trigger.day}, so the term ends on its last day"))
+                steps.append(
+                    Step(
+                        end,
+                        f"{period} after {show(trigger)}: that month has no day "
+                        f"{trigger.day}, so the term ends on its last day",
+                    )
+                )
             else:
                 steps.append(Step(end, f"{period} after {show(trigger)}: the same day number"))
     except (OverflowError, ValueError):
@@ -135,11 +158,12 @@ def _days_not_counted(trigger: date, end: date, calendar: WorkingDays) -> str:
 
 
 def roll_forward(day: date, calendar: WorkingDays) -> tuple[date, list[Step]]:
-    """``day`` itself when it is a working day, else the next working day, naming each day skipped."""
+    """``day`` itself when it is a working day, else the next working day, naming each skip."""
     if calendar.is_working_day(day):
         if day.weekday() >= 5 and calendar.working_weekend_day(day) is not None:
-            return day, [Step(day, "a weekend day made a working day by order: the term does "
-                                   "not roll")]
+            return day, [
+                Step(day, "a weekend day made a working day by order: the term does not roll")
+            ]
         return day, []
     steps = [Step(day, f"not a working day ({calendar.why_not_working(day)})")]
     end = calendar.next_working_day(day)
@@ -152,10 +176,15 @@ def roll_forward(day: date, calendar: WorkingDays) -> tuple[date, list[Step]]:
 
 
 def count_term(
-    trigger: date, period: Period, calendar: WorkingDays, *, roll: bool = True
+    trigger: date,
+    period: Period,
+    calendar: WorkingDays,
+    *,
+    roll: bool = True,
+    trigger_label: str = "trigger",
 ) -> Term:
     """Count ``period`` from ``trigger`` and, when ``roll``, move a non-working last day forward."""
-    steps = [Step(trigger, "trigger (day 0); the term starts the next day")]
+    steps = [Step(trigger, f"{trigger_label} (day 0); the term starts the next day")]
     nominal, counted = nominal_end(trigger, period, calendar)
     steps += counted
     end = nominal

@@ -131,8 +131,9 @@ def _load_sources() -> dict[str, Source]:
 def _rule(r: _Reader, sources: dict[str, Source], known: set[str], base: Rule | None) -> Rule:
     trigger = r.get("from", str, base.trigger if base else ...)
     if trigger not in known:
-        raise r.fail("from", f"{trigger!r} is neither an input ({', '.join(INPUTS)}) "
-                             "nor an earlier step")
+        raise r.fail(
+            "from", f"{trigger!r} is neither an input ({', '.join(INPUTS)}) nor an earlier step"
+        )
     code = r.get("source", str, base.source.code if base else ...)
     if code not in sources:
         raise r.fail("source", f"{code!r} is not a known source: {', '.join(sorted(sources))}")
@@ -171,9 +172,16 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
 
     if "ruling" in data:
         rr = _Reader(origin, top.get("ruling", dict), "ruling")
-        ruling = Rule("ruling", None, False, False, rr.get("basis", str),
-                      sources[rr.get("source", str, choices=tuple(sources))],
-                      rr.get("certainty", str, "text", choices=CERTAINTIES), rr.get("note", str, ""))
+        ruling = Rule(
+            "ruling",
+            None,
+            False,
+            False,
+            rr.get("basis", str),
+            sources[rr.get("source", str, choices=tuple(sources))],
+            rr.get("certainty", str, "text", choices=CERTAINTIES),
+            rr.get("note", str, ""),
+        )
         ruling_label = rr.get("label", str)
     elif base is not None:
         ruling, ruling_label = base.ruling, base.ruling_label
@@ -191,9 +199,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
         sr.where = f"steps[{i}] ({step_id})"
         # A step may share its id with the input that replaces it (final_form); any other
         # clash would make 'from' ambiguous.
-        if step_id in {s.id for s in steps} or (
-            step_id in INPUTS and raw.get("input") != step_id
-        ):
+        if step_id in {s.id for s in steps} or (step_id in INPUTS and raw.get("input") != step_id):
             raise sr.fail("id", f"{step_id!r} is already an input or an earlier step")
         rule = _rule(sr, sources, known, None)
         variants = []
@@ -205,16 +211,18 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
         window = sr.get("window", bool, False)
         if window and rule.period is None:
             raise sr.fail("window", "a window step needs a period")
-        steps.append(StepRule(
-            id=step_id,
-            label=sr.get("label", str),
-            rule=rule,
-            variants=tuple(variants),
-            window=window,
-            input=sr.get("input", str, None, choices=INPUTS),
-            requires=sr.get("requires", str, None, choices=INPUTS),
-            deadline=sr.get("deadline", bool, False),
-        ))
+        steps.append(
+            StepRule(
+                id=step_id,
+                label=sr.get("label", str),
+                rule=rule,
+                variants=tuple(variants),
+                window=window,
+                input=sr.get("input", str, None, choices=INPUTS),
+                requires=sr.get("requires", str, None, choices=INPUTS),
+                deadline=sr.get("deadline", bool, False),
+            )
+        )
         known.add(step_id)
 
     return Pack(
@@ -225,8 +233,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
         ruling_label=ruling_label,
         steps=tuple(steps),
         valid_from=top.get("valid_from", date, base.valid_from if base else None),
-        valid_from_reason=top.get("valid_from_reason", str,
-                                  base.valid_from_reason if base else ""),
+        valid_from_reason=top.get("valid_from_reason", str, base.valid_from_reason if base else ""),
         origin=origin,
         sources=sources,
     )
@@ -264,6 +271,8 @@ def _with_base(data: dict[str, Any], origin: str) -> Pack:
     if extends is None:
         return parse_pack(data, origin)
     if not isinstance(extends, str) or extends not in BUILTIN_PACKS:
-        raise DeadlineError(f"rules {origin}: extends: must name a built-in pack "
-                            f"({', '.join(BUILTIN_PACKS)}), not {extends!r}")
+        raise DeadlineError(
+            f"rules {origin}: extends: must name a built-in pack "
+            f"({', '.join(BUILTIN_PACKS)}), not {extends!r}"
+        )
     return parse_pack(data, origin, base=load_pack(extends))

@@ -1,0 +1,10 @@
+"""JSON: the contract scripts rely on (see README, "JSON output")."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

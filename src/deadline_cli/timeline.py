@@ -1,0 +1,350 @@
+"""One case: inputs + pack + calendar -> ordered events with dates, ranges, steps and warnings.
+
+Where the law ties a date to an event nobody has given (the decision in final form), the
+timeline is computed twice: once with that event on its earliest possible day and once on its
+latest. Every later date becomes a range; the earliest date is the binding one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from deadline_cli.calendar import LAST_CHECKED, LAST_CONFIRMED_YEAR, KazakhCalendar
+from deadline_cli.dates import show
+from deadline_cli.errors import DeadlineError
+from deadline_cli.periods import Step, Unit, count_term
+from deadline_cli.rules import Pack, Rule, Source, StepRule
+
+_SCENARIOS = ("earliest", "latest")
+
+
+def option_for(input_name: str) -> str:
+    return "RULING" if input_name == "ruling" else "--" + input_name.replace("_", "-")
+
+
+@dataclass(frozen=True)
+class CaseInputs:
+    ruling: date
+    final_form: date | None = None
+    appeal_ruling: date | None = None
+    appeal_served: date | None = None
+    in_force: date | None = None
+    immediate: bool = False
+
+    def value(self, name: str) -> date | None:
+        found = getattr(self, name, None)
+        return found if isinstance(found, date) else None
+
+    def present(self) -> set[str]:
+        names = {
+            n
+            for n in ("ruling", "final_form", "appeal_ruling", "appeal_served", "in_force")
+            if self.value(n) is not None
+        }
+        return names | ({"immediate"} if self.immediate else set())
+
+    def as_dict(self) -> dict[str, str | bool | None]:
+        return {
+            "ruling": self.ruling.isoformat(),
+            "final_form": _iso(self.final_form),
+            "appeal_ruling": _iso(self.appeal_ruling),
+            "appeal_served": _iso(self.appeal_served),
+            "in_force": _iso(self.in_force),
+            "immediate": self.immediate,
+        }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    label: str
+    date: dt.date  # the earliest possible date: the binding one
+    latest: dt.date  # equal to date when certain
+    basis: str
+    source: Source
+    certainty: str
+    steps: tuple[Step, ...]
+    steps_latest: tuple[Step, ...] = ()  # the trace for ``latest`` when it differs
+    nominal: dt.date | None = None  # the last day before rolling, for computed terms
+    nominal_latest: dt.date | None = None
+    deadline: bool = False
+    note: str = ""
+
+    @property
+    def is_range(self) -> bool:
+        return self.latest != self.date
+
+    @property
+    def computed(self) -> bool:
+        return self.nominal is not None
+
+
+@dataclass(frozen=True)
+class Timeline:
+    pack: Pack
+    inputs: CaseInputs
+    events: tuple[Event, ...]
+    warnings: tuple[str, ...]
+    as_of: date
+
+    def days_left(self, event: Event) -> int:
+        return (event.date - self.as_of).days
+
+    def status(self, event: Event) -> str:
+        left = self.days_left(event)
+        return "passed" if left < 0 else "today" if left == 0 else "open"
+
+
+@dataclass
+class _Result:
+    date: dt.date
+    steps: list[Step]
+    nominal: dt.date | None = None
+    # Days whose working status decided the result, for the uncertainty checks.
+    span: tuple[dt.date, dt.date] | None = None
+
+
+@dataclass
+class _Builder:
+    pack: Pack
+    inputs: CaseInputs
+    calendar: KazakhCalendar
+    dates: dict[str, dict[str, date]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    spans: list[tuple[str, date, date]] = field(default_factory=list)
+
+    def warn(self, text: str) -> None:
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+    def trigger(self, rule: Rule, scenario: str, step: StepRule) -> date:
+        day = self.dates[scenario].get(rule.trigger)
+        if day is None:
+            raise DeadlineError(
+                f"{step.label.lower()} under {rule.basis} counts from "
+                f"{rule.trigger.replace('_', ' ')}: give {option_for(rule.trigger)} DATE"
+            )
+        return day
+
+    def pick(self, step: StepRule, scenario: str) -> Rule:
+        present = self.inputs.present()
+        for variant in step.variants:
+            if variant.when is not None and variant.when not in present:
+                continue
+            day = self.dates[scenario].get(variant.trigger)
+            # An option that names a regime by date (law versions) decides on the day of the
+            # act that triggers it; a missing trigger date is reported when the rule is used.
+            act = self.dates[scenario].get(variant.when or "") or day
+            if variant.applies(present, act):
+                return variant
+        if any(v.when in present and v.when != "immediate" for v in step.variants) and (
+            step.rule.when is None
+        ):
+            when = next(v.when for v in step.variants if v.when in present)
+            ranges = "; ".join(
+                f"{v.valid_from or '...'} to {v.valid_until or '...'}"
+                for v in step.variants
+                if v.when == when
+            )
+            raise DeadlineError(
+                f"{option_for(when or '')} {self.dates[scenario].get(when or '')}: "
+                f"no rule of the {self.pack.id} pack covers that date ({ranges})"
+            )
+        return step.rule
+
+    def compute(self, step: StepRule, rule: Rule, scenario: str) -> _Result:
+        start = self.trigger(rule, scenario, step)
+        label = self.labels.get(rule.trigger, rule.trigger.replace("_", " "))
+        if step.window and scenario == "earliest":
+            return _Result(
+                start, [Step(start, f"at the earliest, the same day as the {label.lower()}")]
+            )
+        if rule.period is None:
+            return _Result(
+                start, [Step(start, f"on the day of the {label.lower()} ({rule.basis})")]
+            )
+        term = count_term(start, rule.period, self.calendar, roll=rule.roll, trigger_label=label)
+        steps = list(term.steps)
+        end = term.end
+        if rule.next_day:
+            end = term.end + timedelta(days=1)
+            steps.append(Step(end, "the term has expired: the next day"))
+        if rule.period.unit is Unit.WORKING_DAYS:
+            span: tuple[date, date] | None = (start, term.end + timedelta(days=1))
+        elif rule.roll:
+            span = (term.nominal - timedelta(days=1), term.end + timedelta(days=1))
+        else:
+            span = None  # a calendar-day count that never rolls does not depend on the calendar
+        return _Result(end, steps, term.nominal, span)
+
+
+def build_timeline(
+    pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar, as_of: date
+) -> Timeline:
+    _check_inputs(pack, inputs, calendar)
+    b = _Builder(pack, inputs, calendar)
+    given = {n: d for n in inputs.present() if (d := inputs.value(n)) is not None}
+    b.dates = {s: dict(given) for s in _SCENARIOS}
+    b.labels = {
+        "ruling": pack.ruling_label,
+        "appeal_ruling": "appellate act announced",
+        "appeal_served": "appellate act in final form delivered",
+    }
+
+    events = [
+        Event(
+            "ruling",
+            pack.ruling_label,
+            inputs.ruling,
+            inputs.ruling,
+            pack.ruling.basis,
+            pack.ruling.source,
+            pack.ruling.certainty,
+            (Step(inputs.ruling, f"given ({option_for('ruling')})"),),
+        )
+    ]
+
+    for step in pack.steps:
+        b.labels[step.id] = step.label
+        if step.requires is not None and step.requires not in inputs.present():
+            continue
+        given_day = inputs.value(step.input) if step.input else None
+        if given_day is not None:
+            events.append(_given_event(b, step, given_day))
+            continue
+        results: dict[str, _Result] = {}
+        rules: dict[str, Rule] = {}
+        for scenario in _SCENARIOS:
+            rules[scenario] = rule = b.pick(step, scenario)
+            results[scenario] = result = b.compute(step, rule, scenario)
+            b.dates[scenario][step.id] = result.date
+            if result.span:
+                b.spans.append((step.label, *result.span))
+        rule, first, last = rules["earliest"], results["earliest"], results["latest"]
+        events.append(
+            Event(
+                id=step.id,
+                label=step.label,
+                date=first.date,
+                latest=last.date,
+                basis=rule.basis,
+                source=rule.source,
+                certainty=rule.certainty,
+                steps=tuple(first.steps),
+                steps_latest=tuple(last.steps) if last.date != first.date else (),
+                nominal=first.nominal,
+                nominal_latest=last.nominal,
+                deadline=step.deadline,
+                note=rule.note,
+            )
+        )
+        if step.window and step.input:
+            b.warn(
+                f"{step.label}: date not given ({option_for(step.input)}), so it lies between "
+                f"{show(first.date)} and {show(last.date)}; the dates after it are ranges "
+                f"and the earliest is binding. Note: {rule.note}"
+            )
+        if rule.certainty in ("secondary", "unverified"):
+            b.warn(f"{step.label}: the rule is {rule.certainty} ({rule.basis}); {rule.note}")
+
+    _calendar_warnings(b)
+    events.sort(key=lambda e: (e.date, e.latest))
+    return Timeline(pack, inputs, tuple(events), tuple(b.warnings), as_of)
+
+
+def _given_event(b: _Builder, step: StepRule, day: date) -> Event:
+    option = option_for(step.input or step.id)
+    rule = step.rule
+    start = b.dates["earliest"].get(rule.trigger)
+    if start is not None and day < start and step.window:
+        raise DeadlineError(
+            f"{option} {day.isoformat()} is before the "
+            f"{b.labels.get(rule.trigger, rule.trigger).lower()} "
+            f"({start.isoformat()})"
+        )
+    if step.window and start is not None and rule.period is not None:
+        latest = count_term(start, rule.period, b.calendar, roll=rule.roll).end
+        if day > latest:
+            b.warn(
+                f"{step.label} given as {show(day)}, later than the {rule.period} the law "
+                f"allows ({show(latest)}, {rule.basis}); dates are counted from the "
+                "date given"
+            )
+    for scenario in _SCENARIOS:
+        b.dates[scenario][step.id] = day
+    return Event(
+        step.id,
+        step.label,
+        day,
+        day,
+        f"given ({option})",
+        rule.source,
+        "given",
+        (Step(day, f"given ({option})"),),
+        deadline=step.deadline,
+        note=rule.note,
+    )
+
+
+def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> None:
+    calendar.is_working_day(inputs.ruling)  # raises for a year outside the calendar
+    if pack.valid_from is not None and inputs.ruling < pack.valid_from:
+        raise DeadlineError(
+            f"the {pack.id} pack applies to decisions from "
+            f"{pack.valid_from.isoformat()}: {pack.valid_from_reason}"
+        )
+    for name in ("final_form", "appeal_ruling", "in_force"):
+        day = inputs.value(name)
+        if day is not None and day < inputs.ruling:
+            raise DeadlineError(
+                f"{option_for(name)} {day.isoformat()} is before the ruling "
+                f"({inputs.ruling.isoformat()})"
+            )
+    if inputs.final_form and inputs.appeal_ruling and inputs.appeal_ruling < inputs.final_form:
+        raise DeadlineError(
+            f"--appeal-ruling {inputs.appeal_ruling.isoformat()} is before "
+            f"--final-form {inputs.final_form.isoformat()}"
+        )
+    if inputs.appeal_served is not None:
+        if inputs.appeal_ruling is None:
+            raise DeadlineError("--appeal-served needs --appeal-ruling")
+        if inputs.appeal_served < inputs.appeal_ruling:
+            raise DeadlineError(
+                f"--appeal-served {inputs.appeal_served.isoformat()} is before "
+                f"--appeal-ruling {inputs.appeal_ruling.isoformat()}"
+            )
+    if inputs.immediate and inputs.in_force is not None:
+        raise DeadlineError("give either --immediate or --in-force, not both")
+
+
+def _calendar_warnings(b: _Builder) -> None:
+    """Name every estimated holiday and provisional year that a computed date depends on."""
+    estimated: dict[date, list[str]] = {}
+    provisional: dict[int, list[str]] = {}
+    for label, first, last in b.spans:
+        for off in b.calendar.estimated_days_off(first, last):
+            estimated.setdefault(off.date, []).append(label)
+        for year in range(first.year, last.year + 1):
+            if year > LAST_CONFIRMED_YEAR:
+                provisional.setdefault(year, []).append(label)
+    for day, labels in sorted(estimated.items()):
+        found = b.calendar.day_off(day)
+        name = found.name if found else "holiday"
+        b.warn(
+            f"{name} on {show(day)} is an estimated date (lunar calendar, announced each "
+            f"year by the Spiritual Administration of Muslims; it may differ by a day): "
+            f"check {', '.join(dict.fromkeys(labels)).lower()}"
+        )
+    for year, labels in sorted(provisional.items()):
+        b.warn(
+            f"the calendar for {year} is provisional: orders moving days off in {year} "
+            f"are not known to this version (last checked {LAST_CHECKED.isoformat()}); "
+            f"check {', '.join(dict.fromkeys(labels)).lower()}"
+        )

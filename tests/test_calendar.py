@@ -1,0 +1,82 @@
+"""The Kazakh calendar: facts from the domain file, checked one by one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from deadline_cli.calendar import CalendarOverrides, DayOff, DayOffKind, KazakhCalendar
+from deadline_cli.errors import DeadlineError
+
+
+def kinds(calendar: KazakhCalendar, year: int) -> dict[date, DayOffKind]:
+    return {d.date: d.kind for d in calendar.days_off(year)}
+
+
+def test_defender_day_on_saturday_2022_moves_past_victory_day(calendar: KazakhCalendar) -> None:
+    k = kinds(calendar, 2022)
+    assert k[date(2022, 5, 7)] is DayOffKind.HOLIDAY
+    assert k[date(2022, 5, 10)] is DayOffKind.HOLIDAY_MOVED
+    assert not calendar.is_working_day(date(2022, 5, 10))
+
+
+def test_2025_transfer_by_order(calendar: KazakhCalendar) -> None:
+    assert kinds(calendar, 2025)[date(2025, 1, 3)] is DayOffKind.DAY_OFF_BY_ORDER
+    assert calendar.is_working_day(date(2025, 1, 5))
+    assert [d.date for d in calendar.working_weekend_days(2025)] == [date(2025, 1, 5)]
+    off = calendar.day_off(date(2025, 1, 3))
+    assert off is not None and "2025-01-05" in off.name and not off.estimated
+
+
+def test_christmas_and_kurban_ait_are_never_moved(calendar: KazakhCalendar) -> None:
+    # 7 Jan 2024 is a Sunday: no weekday off follows for it.
+    assert calendar.is_working_day(date(2024, 1, 8))
+    # Kurban Ait 2022 on Saturday 9 July: Monday 11 July is a working day.
+    assert calendar.is_working_day(date(2022, 7, 11))
+
+
+@pytest.mark.parametrize(
+    ("day", "working"),
+    [
+        (date(2021, 12, 1), False),  # First President's Day until 2021
+        (date(2022, 12, 1), True),
+        (date(2021, 12, 17), False),  # second day of Independence Day until 2021
+        (date(2024, 12, 17), True),  # 17 December no longer a holiday (Tue in 2024)
+        (date(2025, 9, 1), False),  # 30 Aug 2025 on Saturday, moved to Monday
+        (date(2026, 8, 31), True),  # 30 August not a holiday in 2026
+        (date(2027, 3, 15), False),  # Constitution Day from 2027
+        (date(2022, 10, 25), False),  # Republic Day returned in 2022
+        (date(2021, 10, 25), True),
+    ],
+)
+def test_holiday_history(calendar: KazakhCalendar, day: date, working: bool) -> None:
+    assert calendar.is_working_day(day) is working
+
+
+def test_2026_kurban_ait_is_estimated(calendar: KazakhCalendar) -> None:
+    found = calendar.estimated_days_off(date(2026, 1, 1), date(2026, 12, 31))
+    assert [d.date for d in found] == [date(2026, 5, 27)]
+    assert calendar.estimated_days_off(date(2025, 1, 1), date(2025, 12, 31)) == []
+
+
+def test_next_working_day_crosses_the_year(calendar: KazakhCalendar) -> None:
+    # Wed 31 Dec 2025 -> Thu 1, Fri 2 holidays, weekend -> Mon 5 Jan 2026.
+    assert calendar.next_working_day(date(2025, 12, 31)) == date(2026, 1, 5)
+
+
+def test_outside_the_calendar(calendar: KazakhCalendar) -> None:
+    with pytest.raises(DeadlineError, match="1992-2100"):
+        calendar.is_working_day(date(1991, 6, 1))
+    with pytest.raises(DeadlineError, match="1992-2100"):
+        calendar.days_off(2101)
+
+
+def test_overrides_win_over_the_built_in_calendar() -> None:
+    overrides = CalendarOverrides(
+        days_off=(DayOff(date(2026, 6, 1), "Firm closed", DayOffKind.OVERRIDE, source="x"),),
+    )
+    cal = KazakhCalendar(overrides)
+    assert not cal.is_working_day(date(2026, 6, 1))
+    assert cal.next_working_day(date(2026, 5, 29)) == date(2026, 6, 2)
+    assert cal.why_not_working(date(2026, 6, 1)) == "Firm closed"

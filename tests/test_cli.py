@@ -1,0 +1,198 @@
+"""The command line, through typer's CliRunner and through the installed ``deadline``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from deadline_cli.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_seed_case_json_contract() -> None:
+    code, out, _ = invoke(
+        "compute",
+        "2026-02-05",
+        "--final-form",
+        "2026-02-05",
+        "--format",
+        "json",
+        "--as-of",
+        "2026-02-06",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["procedure"] == "refugee"
+    assert data["inputs"]["ruling"] == "2026-02-05"
+    by_id = {e["id"]: e for e in data["events"]}
+    assert [e["id"] for e in data["events"]] == [
+        "ruling",
+        "final_form",
+        "appeal_deadline",
+        "entry_into_force",
+        "exit_deadline",
+    ]
+    assert by_id["appeal_deadline"]["date"] == by_id["appeal_deadline"]["latest"] == "2026-04-06"
+    assert by_id["appeal_deadline"]["nominal"] == "2026-04-05"
+    assert by_id["appeal_deadline"]["basis"] == "APPC art. 168(2)"
+    assert by_id["appeal_deadline"]["certainty"] == "text"
+    assert by_id["appeal_deadline"]["days_left"] == 59
+    assert by_id["entry_into_force"]["date"] == "2026-04-07"
+    assert by_id["exit_deadline"]["date"] == "2026-05-08"
+    assert by_id["exit_deadline"]["nominal"] == "2026-05-07"
+    assert any(
+        "Defender of the Fatherland Day" in s["text"] for s in by_id["exit_deadline"]["steps"]
+    )
+    assert any("secondary" in w for w in data["warnings"])
+
+
+def test_json_ranges_without_final_form() -> None:
+    code, out, _ = invoke("compute", "05.02.2026", "--format", "json")
+    assert code == 0
+    by_id = {e["id"]: e for e in json.loads(out)["events"]}
+    assert (by_id["appeal_deadline"]["date"], by_id["appeal_deadline"]["latest"]) == (
+        "2026-04-06",
+        "2026-04-20",
+    )
+    assert by_id["exit_deadline"]["latest"] == "2026-05-21"
+    assert "steps_latest" in by_id["exit_deadline"]
+
+
+def test_table_in_a_pipe_is_plain_text_with_the_articles() -> None:
+    code, out, err = invoke(
+        "compute", "2026-02-05", "--final-form", "2026-02-05", "--as-of", "2026-02-06"
+    )
+    assert code == 0
+    assert "\x1b[" not in out
+    assert "Mon 2026-04-06" in out and "APPC art. 168(2)" in out
+    assert "Fri 2026-05-08" in out and "[secondary]" in out
+    assert "warning:" in err and "warning:" not in out
+
+
+def test_explain_prints_the_trace_under_each_date() -> None:
+    _, plain, _ = invoke("compute", "2026-02-05", "--final-form", "2026-02-05")
+    _, explained, _ = invoke("compute", "2026-02-05", "--final-form", "2026-02-05", "--explain")
+    assert "Defender of the Fatherland Day" not in plain
+    assert "not a working day (Defender of the Fatherland Day)" in explained
+    assert "rolled forward" in explained
+
+
+def test_civil_cassation_through_the_cli() -> None:
+    code, out, _ = invoke(
+        "compute", "2025-03-03", "-p", "civil", "--appeal-ruling", "2025-09-01", "--format", "json"
+    )
+    assert code == 0
+    by_id = {e["id"]: e for e in json.loads(out)["events"]}
+    assert by_id["cassation_deadline"]["date"] == "2026-03-02"
+
+
+def test_holidays_json_2025() -> None:
+    code, out, _ = invoke("holidays", "2025", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["year"] == 2025
+    kinds = {d["date"]: d["kind"] for d in data["non_working_days"]}
+    assert kinds["2025-01-03"] == "day_off_by_order"
+    assert kinds["2025-03-08"] == "holiday"  # on a Saturday, still listed
+    assert kinds["2025-03-10"] == "holiday_moved"
+    assert data["working_weekend_days"][0]["date"] == "2025-01-05"
+
+
+def test_holidays_table() -> None:
+    code, out, err = invoke("holidays", "2026")
+    assert code == 0
+    assert "Defender of the Fatherland Day" in out and "Eid al-Adha (estimated)" in out
+    assert "estimated" in err
+
+
+def test_rules_lists_and_shows_packs() -> None:
+    code, out, _ = invoke("rules")
+    assert code == 0 and "refugee" in out and "civil" in out
+    code, out, _ = invoke("rules", "civil", "--format", "json")
+    assert code == 0
+    steps = {s["id"]: s for s in json.loads(out)["steps"]}
+    assert steps["cassation_deadline"]["basis"] == "GPK art. 436(1)"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["compute", "2026-02-30"], "not a real date"),
+        (["compute", "yesterday-ish"], "not a date"),
+        (["compute", "2026-02-05", "--procedure", "nope"], "unknown procedure"),
+        (["compute", "2026-02-05", "--format", "xml"], "xml"),
+        (["compute", "2026-02-05", "--final-form", "2026-02-01"], "before the ruling"),
+        (["compute", "2026-02-05", "--appeal-ruling", "2025-02-01"], "before the ruling"),
+        (["compute", "1985-02-05"], "1992-2100"),
+        (["compute", "2100-12-20"], "1992-2100"),
+        (["compute", "9999-12-31"], "1992-2100"),
+        (["holidays", "2300"], "1992-2100"),
+        (["rules", "nope"], "unknown procedure"),
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_and_exit_2(args: list[str], message: str) -> None:
+    code, out, err = invoke(*args)
+    assert code == 2
+    assert out == ""
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def _installed() -> str:
+    found = shutil.which("deadline", path=str(Path(sys.executable).parent)) or shutil.which(
+        "deadline"
+    )
+    assert found, "the deadline command is not installed: pip install -e '.[test]'"
+    return found
+
+
+def test_installed_command_seed_case() -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [_installed(), "compute", "2026-02-05", "--final-form", "2026-02-05", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    by_id = {e["id"]: e["date"] for e in json.loads(result.stdout)["events"]}
+    assert by_id["exit_deadline"] == "2026-05-08"
+
+
+@pytest.mark.parametrize("args", [["compute", "2026-02-30"], ["compute", "--bogus", "x"], []])
+def test_installed_command_bad_input(args: list[str]) -> None:
+    result = subprocess.run(
+        [_installed(), *args], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    if args:
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_python_dash_m_works() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "deadline_cli", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0 and result.stdout.startswith("deadline ")

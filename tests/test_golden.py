@@ -1,0 +1,236 @@
+"""Golden cases, each worked by hand from shared/domain/kz-deadlines.md and the 2021-2027
+calendars (the working in the comment beside each case)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from deadline_cli.calendar import KazakhCalendar
+from deadline_cli.errors import DeadlineError
+from deadline_cli.rules import load_pack
+from deadline_cli.timeline import CaseInputs, Timeline, build_timeline
+
+AS_OF = date(2026, 11, 24)
+
+
+def run(calendar: KazakhCalendar, pack: str, ruling: date, **kw: object) -> Timeline:
+    return build_timeline(load_pack(pack), CaseInputs(ruling=ruling, **kw), calendar, AS_OF)  # type: ignore[arg-type]
+
+
+def dates(t: Timeline) -> dict[str, str]:
+    return {e.id: e.date.isoformat() for e in t.events}
+
+
+def latest(t: Timeline) -> dict[str, str]:
+    return {e.id: e.latest.isoformat() for e in t.events}
+
+
+def test_seed_case_final_form_same_day(calendar: KazakhCalendar) -> None:
+    # 5 Feb 2026 + 2 months = Sun 5 Apr -> Mon 6 Apr; in force Tue 7 Apr;
+    # exit 30 days from 7 Apr = Thu 7 May (Defender of the Fatherland Day) -> Fri 8 May.
+    t = run(calendar, "refugee", date(2026, 2, 5), final_form=date(2026, 2, 5))
+    assert dates(t) == {
+        "ruling": "2026-02-05",
+        "final_form": "2026-02-05",
+        "appeal_deadline": "2026-04-06",
+        "entry_into_force": "2026-04-07",
+        "exit_deadline": "2026-05-08",
+    }
+    by_id = {e.id: e for e in t.events}
+    assert by_id["appeal_deadline"].nominal == date(2026, 4, 5)
+    assert by_id["exit_deadline"].nominal == date(2026, 5, 7)
+    assert by_id["appeal_deadline"].basis == "APPC art. 168(2)"
+    assert by_id["exit_deadline"].certainty == "secondary"
+    assert not any(e.is_range for e in t.events)
+
+
+def test_seed_case_without_final_form_gives_the_domain_ranges(calendar: KazakhCalendar) -> None:
+    # Final form at the latest 10 working days later: Thu 19 Feb 2026; appeal Sun 19 Apr ->
+    # Mon 20 Apr; in force Tue 21 Apr; exit Thu 21 May.
+    t = run(calendar, "refugee", date(2026, 2, 5))
+    assert dates(t)["appeal_deadline"] == "2026-04-06"
+    assert latest(t) == {
+        "ruling": "2026-02-05",
+        "final_form": "2026-02-19",
+        "appeal_deadline": "2026-04-20",
+        "entry_into_force": "2026-04-21",
+        "exit_deadline": "2026-05-21",
+    }
+    assert any("--final-form" in w and "earliest is binding" in w for w in t.warnings)
+
+
+def test_events_are_in_date_order(calendar: KazakhCalendar) -> None:
+    t = run(calendar, "civil", date(2026, 2, 5), immediate=True)
+    assert [e.id for e in t.events] == [
+        "ruling",
+        "entry_into_force",
+        "final_form",
+        "appeal_deadline",
+    ]
+    assert [e.date for e in t.events] == sorted(e.date for e in t.events)
+
+
+@pytest.mark.parametrize(
+    ("pack", "final_form", "appeal", "in_force"),
+    [
+        # End-of-month clamp, leap year: 31 Jan 2024 + 1 month = Thu 29 Feb 2024.
+        ("civil", date(2024, 1, 31), "2024-02-29", "2024-03-01"),
+        # End-of-month clamp, common year: 31 Jan 2023 + 1 month = Tue 28 Feb 2023.
+        ("civil", date(2023, 1, 31), "2023-02-28", "2023-03-01"),
+        # 31 Dec 2025 + 2 months = Sat 28 Feb 2026 (clamp), Sun 1 Mar -> Mon 2 Mar.
+        ("administrative", date(2025, 12, 31), "2026-03-02", "2026-03-03"),
+        # Nauryz chain 2026: 21 Sat, 22 Sun, 23 Mon holidays, 24-25 moved off the weekend
+        # -> Thu 26 Mar.
+        ("administrative", date(2026, 1, 21), "2026-03-26", "2026-03-27"),
+        # Ends on Sun 5 Jan 2025, a working Sunday by order: does not roll.
+        ("civil", date(2024, 12, 5), "2025-01-05", "2025-01-06"),
+        # Ends on Fri 3 Jan 2025, a day off moved by order; Sat 4 off; Sun 5 is working.
+        ("civil", date(2024, 12, 3), "2025-01-05", "2025-01-06"),
+        # 1 Dec 2021 was still First President's Day -> Thu 2 Dec.
+        ("civil", date(2021, 11, 1), "2021-12-02", "2021-12-03"),
+        # 17 Dec 2021 was still Independence Day (Fri) -> Sat, Sun -> Mon 20 Dec.
+        ("civil", date(2021, 11, 17), "2021-12-20", "2021-12-21"),
+        # From 2022, 1 December is an ordinary working day: Fri 1 Dec 2023 does not roll.
+        ("civil", date(2023, 11, 1), "2023-12-01", "2023-12-02"),
+        # 17 December is a working day from 2022: Tue 16 Dec 2025 -> Wed 17 Dec.
+        ("civil", date(2025, 11, 16), "2025-12-17", "2025-12-18"),
+        # 2022: 7 May Sat (Defender's Day), 8 Sun, 9 Victory Day, 10 moved Defender's Day
+        # -> Wed 11 May.
+        ("civil", date(2022, 4, 7), "2022-05-11", "2022-05-12"),
+        # 2025: Constitution Day Sat 30 Aug, Sun 31, Mon 1 Sep moved -> Tue 2 Sep.
+        ("civil", date(2025, 7, 30), "2025-09-02", "2025-09-03"),
+        # 2026: 30 August is no longer a holiday: Sun 30 Aug -> Mon 31 Aug.
+        ("civil", date(2026, 7, 30), "2026-08-31", "2026-09-01"),
+        # 2027: Constitution Day on Mon 15 March -> Tue 16 Mar.
+        ("civil", date(2027, 2, 15), "2027-03-16", "2027-03-17"),
+    ],
+)
+def test_appeal_and_entry_into_force(
+    calendar: KazakhCalendar, pack: str, final_form: date, appeal: str, in_force: str
+) -> None:
+    t = run(calendar, pack, final_form, final_form=final_form)
+    assert dates(t)["appeal_deadline"] == appeal
+    assert dates(t)["entry_into_force"] == in_force
+
+
+def test_working_day_window_skips_nauryz(calendar: KazakhCalendar) -> None:
+    # 10 working days after Wed 18 Mar 2026: 19, 20, (21-25 off), 26, 27, 30, 31 Mar,
+    # 1, 2, 3, 6 Apr -> final form at the latest Mon 6 Apr; appeal Mon 18 May to Mon 8 Jun.
+    t = run(calendar, "administrative", date(2026, 3, 18))
+    assert latest(t)["final_form"] == "2026-04-06"
+    assert dates(t)["appeal_deadline"] == "2026-05-18"
+    assert latest(t)["appeal_deadline"] == "2026-06-08"
+
+
+def test_civil_cassation_path(calendar: KazakhCalendar) -> None:
+    # Appeal decided Mon 1 Sep 2025: in force that day; cassation 6 months = Sun 1 Mar 2026
+    # -> Mon 2 Mar 2026.
+    t = run(calendar, "civil", date(2025, 3, 3), appeal_ruling=date(2025, 9, 1))
+    assert dates(t)["entry_into_force"] == "2025-09-01"
+    assert dates(t)["cassation_deadline"] == "2026-03-02"
+    assert any("cassation" in w.lower() and "unverified" in w for w in t.warnings)
+
+
+def test_no_cassation_without_appeal(calendar: KazakhCalendar) -> None:
+    t = run(calendar, "civil", date(2025, 3, 3), final_form=date(2025, 3, 3))
+    assert "cassation_deadline" not in dates(t)
+
+
+def test_refugee_appealed_after_july_2025_in_force_on_announcement(
+    calendar: KazakhCalendar,
+) -> None:
+    # Appellate act Wed 20 May 2026: in force that day (secondary); exit Fri 19 Jun 2026.
+    t = run(calendar, "refugee", date(2026, 2, 5), appeal_ruling=date(2026, 5, 20))
+    assert dates(t)["entry_into_force"] == "2026-05-20"
+    assert dates(t)["exit_deadline"] == "2026-06-19"
+    eif = next(e for e in t.events if e.id == "entry_into_force")
+    assert eif.certainty == "secondary"
+
+
+def test_appc_appellate_act_before_july_2025_waits_for_cassation_term(
+    calendar: KazakhCalendar,
+) -> None:
+    # Appellate act 1 Mar 2024, delivered in final form Mon 11 Mar 2024: cassation term
+    # 1 month = Thu 11 Apr 2024 (working), in force the next day, Fri 12 Apr 2024.
+    t = run(
+        calendar,
+        "administrative",
+        date(2023, 11, 1),
+        final_form=date(2023, 11, 1),
+        appeal_ruling=date(2024, 3, 1),
+        appeal_served=date(2024, 3, 11),
+    )
+    assert dates(t)["entry_into_force"] == "2024-04-12"
+
+
+def test_appc_old_regime_without_delivery_date_refuses_to_guess(
+    calendar: KazakhCalendar,
+) -> None:
+    with pytest.raises(DeadlineError, match="--appeal-served"):
+        run(calendar, "administrative", date(2023, 11, 1), appeal_ruling=date(2024, 3, 1))
+
+
+def test_exit_deadline_from_given_entry_into_force(calendar: KazakhCalendar) -> None:
+    # In force Mon 1 Jun 2026: 30 days = Wed 1 Jul 2026, a working day.
+    t = run(calendar, "refugee", date(2026, 2, 5), in_force=date(2026, 6, 1))
+    assert dates(t)["exit_deadline"] == "2026-07-01"
+
+
+def test_exit_deadline_on_estimated_kurban_ait_warns(calendar: KazakhCalendar) -> None:
+    # In force 27 Apr 2026: 30 days = Wed 27 May 2026, Kurban Ait (estimated) -> Thu 28 May.
+    t = run(calendar, "refugee", date(2026, 2, 5), in_force=date(2026, 4, 27))
+    assert dates(t)["exit_deadline"] == "2026-05-28"
+    assert any("2026-05-27" in w and "estimated" in w for w in t.warnings)
+
+
+def test_no_estimate_warning_when_no_lunar_holiday_is_near(calendar: KazakhCalendar) -> None:
+    t = run(calendar, "refugee", date(2026, 2, 5), final_form=date(2026, 2, 5))
+    assert not any("estimated date" in w for w in t.warnings)
+    assert not any("provisional" in w for w in t.warnings)
+
+
+def test_immediate_entry_into_force(calendar: KazakhCalendar) -> None:
+    t = run(calendar, "civil", date(2026, 2, 5), immediate=True)
+    assert dates(t)["entry_into_force"] == "2026-02-05"
+
+
+def test_provisional_year_warns(calendar: KazakhCalendar) -> None:
+    t = run(calendar, "civil", date(2027, 2, 15), final_form=date(2027, 2, 15))
+    assert any("2027 is provisional" in w for w in t.warnings)
+
+
+def test_final_form_later_than_law_allows_warns(calendar: KazakhCalendar) -> None:
+    # 10 working days after 5 Feb 2026 end on 19 Feb: a final form on 2 Mar is late.
+    t = run(calendar, "refugee", date(2026, 2, 5), final_form=date(2026, 3, 2))
+    assert dates(t)["appeal_deadline"] == "2026-05-04"  # Sat 2 May -> Mon 4 May
+    assert any("later than the 10 working days" in w for w in t.warnings)
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"final_form": date(2026, 2, 4)}, "before the ruling"),
+        ({"appeal_ruling": date(2026, 1, 1)}, "before the ruling"),
+        ({"in_force": date(2026, 1, 1)}, "before the ruling"),
+        ({"appeal_served": date(2026, 6, 1)}, "needs --appeal-ruling"),
+        ({"immediate": True, "in_force": date(2026, 3, 1)}, "either --immediate or --in-force"),
+    ],
+)
+def test_impossible_inputs_are_refused(
+    calendar: KazakhCalendar, kw: dict[str, object], message: str
+) -> None:
+    with pytest.raises(DeadlineError, match=message):
+        run(calendar, "refugee", date(2026, 2, 5), **kw)
+
+
+def test_appc_pack_refuses_decisions_before_the_code(calendar: KazakhCalendar) -> None:
+    with pytest.raises(DeadlineError, match="2021-07-01"):
+        run(calendar, "administrative", date(2020, 5, 5))
+
+
+@pytest.mark.parametrize("ruling", [date(1991, 12, 31), date(2101, 1, 5), date(2100, 12, 1)])
+def test_years_outside_the_calendar_are_refused(calendar: KazakhCalendar, ruling: date) -> None:
+    with pytest.raises(DeadlineError, match="1992-2100"):
+        run(calendar, "civil", ruling)
