@@ -1,10 +1,12 @@
 """The ``deadline`` command: parse and check input, call the core, pick a renderer.
 
-Exit codes: 0 done; 2 bad input (one line on stderr, nothing on stdout).
+Exit codes: 0 done; 1 some batch rows failed; 2 bad input (one line on stderr, nothing on
+stdout); 3 a deadline falls within --alert-within days.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,9 +40,19 @@ class _Group(TyperGroup):
             sys.exit(130)
         except DeadlineError as exc:
             _fail(str(exc))
+        except KeyboardInterrupt:
+            sys.exit(130)
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             sys.exit(0)
+        except Exception as exc:  # a bug of ours: still no traceback for the user
+            if os.environ.get("DEADLINE_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"deadline: internal error: {type(exc).__name__}: {exc} "
+                "(set DEADLINE_DEBUG=1 for details, and please report it)\n"
+            )
+            sys.exit(70)
         sys.exit(result if isinstance(result, int) else 0)
 
 
@@ -54,7 +66,9 @@ app = typer.Typer(
     cls=_Group,
     help="Court deadlines for Kazakhstan: appeal, entry into force and exit dates, each with "
     "the article that produced it and the counting trace.\n\n"
-    "Exit codes: 0 done; 2 bad input (one line on stderr, nothing on stdout).",
+    "Exit codes: 0 done; 1 some batch rows failed (each reported on stderr); 2 bad input "
+    "(one line on stderr, nothing on stdout); 3 a deadline falls within --alert-within days "
+    "(takes precedence over 1).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -65,6 +79,29 @@ app = typer.Typer(
 class Format(StrEnum):
     table = "table"
     json = "json"
+
+
+class CaseFormat(StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    ics = "ics"
+
+
+class BatchFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    ics = "ics"
+
+
+class InputFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+EXIT_ROWS_FAILED = 1
+EXIT_ALERT = 3
 
 
 def _version(value: bool) -> None:
@@ -149,8 +186,13 @@ def compute(
         ),
     ] = False,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="table for people, json for scripts.")
-    ] = Format.table,
+        CaseFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json, jsonl, csv or ics for scripts and calendars.",
+        ),
+    ] = CaseFormat.table,
     explain: Annotated[
         bool, typer.Option("--explain", "-e", help="Show the counting trace under each date.")
     ] = False,
@@ -158,8 +200,28 @@ def compute(
         str | None,
         typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
     ] = None,
+    case: Annotated[
+        str, typer.Option(help="A name for the case, shown in every format (ICS, CSV, JSON).")
+    ] = "",
+    remind: Annotated[
+        str, typer.Option(help="ICS reminders: days before each deadline, comma-separated.")
+    ] = "7,1",
+    alert_within: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Exit with code 3 when a deadline falls between the as-of day and N days "
+            "after it, inclusive.",
+        ),
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No warnings on stderr (JSON keeps them).")
+    ] = False,
 ) -> None:
-    """Compute the appeal deadline, entry into force and (refugee) the last day to leave."""
+    """Compute the appeal deadline, entry into force and (refugee) the last day to leave.
+
+    Exit codes: 0 done; 2 bad input; 3 a deadline within --alert-within days.
+    """
     with _user_errors():
         from deadline_cli.calendar import KazakhCalendar
         from deadline_cli.dates import today_in_kazakhstan
@@ -176,21 +238,201 @@ def compute(
             in_force=_date(in_force, "--in-force"),
             immediate=immediate,
         )
+        reminders = _reminders(remind)
         pack = load_pack(procedure)
         today = _date(as_of, "--as-of") or today_in_kazakhstan()
         timeline = build_timeline(pack, inputs, KazakhCalendar(), today)
 
-        if output_format is Format.json:
+        if output_format is CaseFormat.json or output_format is CaseFormat.jsonl:
             from deadline_cli.render.data import timeline_dict
-            from deadline_cli.render.json import dumps
+            from deadline_cli.render.json import dumps, dumps_line
 
-            _emit(dumps(timeline_dict(timeline)))
-            return
-        from deadline_cli.render.table import fancy_output, timeline_table
+            data = {"case": case, **timeline_dict(timeline)} if case else timeline_dict(timeline)
+            _emit(dumps(data) if output_format is CaseFormat.json else dumps_line(data))
+        elif output_format is CaseFormat.csv:
+            from deadline_cli.render.csvout import timeline_csv
 
-        _emit(timeline_table(timeline, explain=explain, fancy=fancy_output(_is_terminal())))
-        for warning in timeline.warnings:
-            sys.stderr.write(f"warning: {warning}\n")
+            _emit(timeline_csv(timeline, case))
+        elif output_format is CaseFormat.ics:
+            from deadline_cli.render.ics import calendar_ics
+
+            _emit(calendar_ics([(case, timeline)], reminders))
+        else:
+            from deadline_cli.render.table import fancy_output, timeline_table
+
+            _emit(
+                timeline_table(
+                    timeline, explain=explain, fancy=fancy_output(_is_terminal()), case=case
+                )
+            )
+        if output_format in (CaseFormat.table, CaseFormat.csv, CaseFormat.ics) and not quiet:
+            for warning in timeline.warnings:
+                sys.stderr.write(f"warning: {warning}\n")
+        if alert_within is not None and _alerting(timeline, alert_within):
+            raise typer.Exit(EXIT_ALERT)
+
+
+def _reminders(text: str) -> tuple[int, ...]:
+    try:
+        days = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise DeadlineError(f"--remind {text!r}: write days as numbers, e.g. 14,3,1") from None
+    if any(d < 0 for d in days):
+        raise DeadlineError(f"--remind {text!r}: days before a deadline cannot be negative")
+    return days
+
+
+def _alerting(timeline: Any, within: int) -> bool:
+    """A deadline event between the as-of day and ``within`` days after it, inclusive."""
+    return any(e.deadline and 0 <= timeline.days_left(e) <= within for e in timeline.events)
+
+
+@app.command()
+def batch(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="[FILE|-]", help="Cases as CSV (with a header) or JSON Lines; - for stdin."
+        ),
+    ] = "-",
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option(help="csv or jsonl (default: from the file name; csv for stdin)."),
+    ] = None,
+    output_format: Annotated[
+        BatchFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl (one object per case), csv (one row per case) or ics (one calendar).",
+        ),
+    ] = BatchFormat.jsonl,
+    procedure: Annotated[
+        str, typer.Option("--procedure", "-p", help="Pack for rows with no procedure column.")
+    ] = "refugee",
+    as_of: Annotated[
+        str | None,
+        typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
+    ] = None,
+    remind: Annotated[str, typer.Option(help="ICS reminders, days before.")] = "7,1",
+    alert_within: Annotated[
+        int | None,
+        typer.Option(
+            min=0, help="Exit with code 3 when a deadline of any case falls within N days."
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+) -> None:
+    """Compute many cases in one process. Columns: id, ruling, procedure, final_form,
+    appeal_ruling, appeal_served, in_force, immediate (others are ignored; empty means absent).
+
+    A bad row is reported on stderr as 'row N (id X): message' and left out of stdout.
+    Exit codes: 0 all rows done; 1 some rows failed; 2 bad input; 3 a deadline within
+    --alert-within days."""
+    with _user_errors():
+        from deadline_cli.batch import BatchRunner, read_rows
+        from deadline_cli.calendar import KazakhCalendar
+        from deadline_cli.dates import today_in_kazakhstan
+        from deadline_cli.rules import load_pack
+
+        load_pack(procedure)  # an unknown default pack is a usage error, before any row
+        reminders = _reminders(remind)
+        today = _date(as_of, "--as-of") or today_in_kazakhstan()
+        fmt = (
+            input_format.value
+            if input_format
+            else ("jsonl" if source.endswith((".jsonl", ".ndjson")) else "csv")
+        )
+        stream = _open_input(source)
+        runner = BatchRunner(KazakhCalendar(), today, procedure)
+        results = runner.run(read_rows(stream, fmt))
+        failed = alert = 0
+        progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+        writer = _BatchWriter(output_format, reminders)
+        for result in results:
+            progress.tick()
+            if result.timeline is None:
+                failed += 1
+                label = f" (id {result.case_id})" if result.case_id else ""
+                sys.stderr.write(f"row {result.row}{label}: {result.error}\n")
+                continue
+            if alert_within is not None and _alerting(result.timeline, alert_within):
+                alert += 1
+            writer.write(result.row, result.case_id, result.timeline)
+        writer.finish()
+        sys.stdout.flush()
+        progress.done()
+        if failed and not quiet:
+            sys.stderr.write(f"{failed} row(s) failed\n")
+        if alert:
+            raise typer.Exit(EXIT_ALERT)
+        if failed:
+            raise typer.Exit(EXIT_ROWS_FAILED)
+
+
+class _BatchWriter:
+    """Streams each good case to stdout in the chosen format (ICS: one calendar at the end)."""
+
+    def __init__(self, output_format: BatchFormat, reminders: tuple[int, ...]) -> None:
+        from deadline_cli.render.csvout import batch_header
+        from deadline_cli.rules import BUILTIN_PACKS, load_pack
+
+        self.format = output_format
+        self.reminders = reminders
+        self.ics_cases: list[tuple[str, Any]] = []
+        self.event_ids: list[str] = []
+        if output_format is BatchFormat.csv:
+            seen: dict[str, None] = {"ruling": None}
+            for pack_id in BUILTIN_PACKS:
+                seen.update((s.id, None) for s in load_pack(pack_id).steps)
+            header, self.event_ids = batch_header(seen)
+            sys.stdout.write(header)
+
+    def write(self, row: int, case_id: str, timeline: Any) -> None:
+        if self.format is BatchFormat.csv:
+            from deadline_cli.render.csvout import batch_row
+
+            sys.stdout.write(batch_row(case_id, timeline, self.event_ids))
+        elif self.format is BatchFormat.jsonl:
+            from deadline_cli.render.data import timeline_dict
+            from deadline_cli.render.json import dumps_line
+
+            sys.stdout.write(dumps_line({"id": case_id, "row": row, **timeline_dict(timeline)}))
+        else:
+            self.ics_cases.append((case_id, timeline))
+
+    def finish(self) -> None:
+        if self.format is BatchFormat.ics:
+            from deadline_cli.render.ics import calendar_ics
+
+            sys.stdout.write(calendar_ics(self.ics_cases, self.reminders))
+
+
+def _open_input(source: str) -> Any:
+    if source == "-":
+        return sys.stdin
+    try:
+        return open(source, encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise DeadlineError(f"cannot read {source}: {exc.strerror}") from None
+
+
+class _Progress:
+    """A row counter on stderr, for a terminal only: pipes and files never see it."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.enabled and self.count % 1000 == 0:
+            sys.stderr.write(f"\r{self.count} rows")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.count >= 1000:
+            sys.stderr.write(f"\r{self.count} rows\n")
 
 
 @app.command()

@@ -48,15 +48,16 @@ def _render(table: Table, fancy: bool, *extra: Text) -> str:
     return text
 
 
-def _days_left(timeline: Timeline, event: Event) -> Text:
-    left = timeline.days_left(event)
+def _days_left(timeline: Timeline, event: Event) -> tuple[Text, Text]:
     status = timeline.status(event)
-    words = {"passed": f"{left} (passed)", "today": "0 (today)", "open": str(left)}[status]
-    return Text(words, style=_STATUS_STYLE[status])
+    style = _STATUS_STYLE[status]
+    return Text(str(timeline.days_left(event)), style=style), Text(status, style=style)
 
 
-def timeline_table(timeline: Timeline, *, explain: bool, fancy: bool) -> str:
+def timeline_table(timeline: Timeline, *, explain: bool, fancy: bool, case: str = "") -> str:
     title = f"{timeline.pack.name} - ruling {show(timeline.inputs.ruling)}"
+    if case:
+        title = f"{case}: {title}"
     table = Table(
         title=title,
         title_justify="left",
@@ -68,6 +69,7 @@ def timeline_table(timeline: Timeline, *, explain: bool, fancy: bool) -> str:
     table.add_column("Latest", no_wrap=True)
     table.add_column("Rule")
     table.add_column("Days left", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
     for event in timeline.events:
         latest = show(event.latest) if event.is_range else ""
         rule = event.basis + _CERTAINTY_MARK.get(event.certainty, "")
@@ -78,7 +80,7 @@ def timeline_table(timeline: Timeline, *, explain: bool, fancy: bool) -> str:
             date_cell,
             Text(latest),
             Text(rule),
-            _days_left(timeline, event),
+            *_days_left(timeline, event),
             end_section=explain and not trace,
         )
         if explain:
@@ -88,6 +90,7 @@ def timeline_table(timeline: Timeline, *, explain: bool, fancy: bool) -> str:
                     Text(show(step.date), style="dim"),
                     "",
                     Text(prefix + step.text, style="dim"),
+                    "",
                     "",
                     end_section=n == len(trace),
                 )

@@ -1,0 +1,69 @@
+"""iCalendar (RFC 5545) through the icalendar library: one all-day event per deadline.
+
+UIDs are derived from the case, the procedure and the event id only, so importing the file again
+updates the calendar's entries instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+from deadline_cli.dates import show
+from deadline_cli.timeline import Timeline
+
+_NAMESPACE = uuid.UUID("6f0f5d1e-2c1b-4f7e-9a5e-1d3c0b7a9e42")
+DEFAULT_REMINDERS = (7, 1)
+
+
+def case_name(timeline: Timeline, case: str) -> str:
+    return case or f"{timeline.pack.id} case, ruling {timeline.inputs.ruling.isoformat()}"
+
+
+def event_uid(timeline: Timeline, case: str, event_id: str) -> str:
+    key = f"{case_name(timeline, case)}|{timeline.pack.id}|{event_id}"
+    return f"{uuid.uuid5(_NAMESPACE, key)}@deadline-cli"
+
+
+def calendar_ics(cases: Iterable[tuple[str, Timeline]], reminders: tuple[int, ...]) -> str:
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//deadline-cli//Kazakh court deadlines//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    stamp = datetime.now(UTC).replace(microsecond=0)
+    for case, timeline in cases:
+        name = case_name(timeline, case)
+        for e in timeline.events:
+            if not e.deadline:
+                continue
+            lines = [
+                f"{e.label}: {show(e.date)}",
+                f"Rule: {e.basis} ({e.certainty})",
+                f"Source: {e.source.title} {e.source.url}",
+            ]
+            if e.is_range:
+                lines.append(f"Earliest (binding) {show(e.date)}, latest {show(e.latest)}")
+            lines.append("Counting:")
+            lines += [f"  {step}" for step in e.steps]
+            if timeline.warnings:
+                lines.append("Warnings:")
+                lines += [f"  {w}" for w in timeline.warnings]
+            vevent = Event()
+            vevent.add("uid", event_uid(timeline, case, e.id))
+            vevent.add("dtstamp", stamp)
+            vevent.add("dtstart", e.date)
+            vevent.add("dtend", e.date + timedelta(days=1))
+            vevent.add("summary", f"{name}: {e.label}")
+            vevent.add("description", "\n".join(lines))
+            vevent.add("transp", "TRANSPARENT")
+            for days in reminders:
+                alarm = Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add("trigger", timedelta(days=-days))
+                alarm.add("description", f"{name}: {e.label} in {days} day(s), {show(e.date)}")
+                vevent.add_component(alarm)
+            cal.add_component(vevent)
+    return bytes(cal.to_ical()).decode("utf-8")
