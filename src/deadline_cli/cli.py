@@ -381,6 +381,7 @@ class _BatchWriter:
         self.reminders = reminders
         self.ics_cases: list[tuple[str, Any]] = []
         self.event_ids: list[str] = []
+        self.rendered: dict[int, tuple[Any, str]] = {}
         if output_format is BatchFormat.csv:
             seen: dict[str, None] = {"ruling": None}
             for pack_id in BUILTIN_PACKS:
@@ -390,9 +391,18 @@ class _BatchWriter:
 
     def write(self, row: int, case_id: str, timeline: Any) -> None:
         if self.format is BatchFormat.csv:
-            from deadline_cli.render.csvout import batch_row
+            from deadline_cli.render.csvout import batch_columns, csv_field
 
-            sys.stdout.write(batch_row(case_id, timeline, self.event_ids))
+            # Timelines are memoised by the batch runner: render each distinct one once.
+            cached = self.rendered.get(id(timeline))
+            if cached is None or cached[0] is not timeline:
+                if len(self.rendered) > 4096:
+                    self.rendered.clear()
+                cached = self.rendered[id(timeline)] = (
+                    timeline,
+                    batch_columns(timeline, self.event_ids),
+                )
+            sys.stdout.write(csv_field(case_id) + "," + cached[1])
         elif self.format is BatchFormat.jsonl:
             from deadline_cli.render.data import timeline_dict
             from deadline_cli.render.json import dumps_line

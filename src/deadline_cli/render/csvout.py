@@ -53,7 +53,8 @@ def timeline_csv(timeline: Timeline, case: str = "") -> str:
 
 
 def batch_header(event_ids: Iterable[str]) -> tuple[str, list[str]]:
-    """The header for a batch: ``id``, ``procedure``, ``<event>`` and ``<event>_latest``."""
+    """The header for a batch: ``id``, ``procedure``, ``<event>`` and ``<event>_latest``, and
+    ``warnings`` (how many; JSON Lines carries their text)."""
     ids = list(event_ids)
     columns = ["id", "procedure"]
     for event_id in ids:
@@ -62,11 +63,20 @@ def batch_header(event_ids: Iterable[str]) -> tuple[str, list[str]]:
     return _line(columns), ids
 
 
-def batch_row(case_id: str, timeline: Timeline, event_ids: list[str]) -> str:
+def batch_columns(timeline: Timeline, event_ids: list[str]) -> str:
+    """Everything after the id column, ending in a newline: the same for every case that
+    shares a timeline, so a batch renders it once per distinct timeline."""
     by_id = {e.id: e for e in timeline.events}
-    values: list[str] = [case_id, timeline.pack.id]
+    values: list[object] = [timeline.pack.id]
     for event_id in event_ids:
         event = by_id.get(event_id)
         values += [event.date.isoformat(), event.latest.isoformat()] if event else ["", ""]
-    values.append(" | ".join(timeline.warnings))
+    values.append(len(timeline.warnings))
     return _line(values)
+
+
+def csv_field(value: str) -> str:
+    """One CSV field, quoted only when it must be (RFC 4180)."""
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value

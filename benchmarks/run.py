@@ -1,0 +1,95 @@
+"""Speed of deadline-cli against the naive scripts of issue 3. Run on demand, not in tests:
+
+    python benchmarks/run.py            # all figures, medians of several runs
+    python benchmarks/run.py --quick    # fewer runs
+
+Prints the cold start of `deadline compute 2026-02-05` (table into a pipe) against
+benchmarks/naive_compute.py, and `deadline batch` on 100,000 refugee cases (CSV in, CSV out)
+against benchmarks/naive_batch.py, with peak memory for 1,000 and 100,000 rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+
+
+def measure(cmd: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MB) of one run, output into a pipe."""
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
+        "elapsed = time.perf_counter() - t\n"
+        "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def median_of(cmd: list[str], runs: int) -> tuple[float, float]:
+    results = [measure(cmd) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def write_cases(path: Path, count: int) -> None:
+    rng = random.Random(5)
+    start = date(2022, 1, 10)
+    with path.open("w") as f:
+        f.write("id,ruling,procedure\n")
+        for n in range(count):
+            ruling = start + timedelta(days=rng.randrange(0, 5 * 365))
+            f.write(f"case-{n},{ruling.isoformat()},refugee\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 7
+    deadline = shutil.which("deadline", path=str(BIN)) or "deadline"
+
+    cold, _ = median_of([deadline, "compute", "2026-02-05"], runs)
+    naive, _ = median_of([sys.executable, str(HERE / "naive_compute.py"), "2026-02-05"], runs)
+    print(
+        f"cold start: deadline {cold:.3f} s, naive script {naive:.3f} s, "
+        f"ratio {cold / naive:.2f}x (goal <= 0.5x); medians of {runs} runs"
+    )
+
+    batch_runs = 3 if args.quick else 5
+    with tempfile.TemporaryDirectory() as tmp:
+        small, big = Path(tmp, "1k.csv"), Path(tmp, "100k.csv")
+        write_cases(small, 1_000)
+        write_cases(big, 100_000)
+        t_big, m_big = median_of([deadline, "batch", str(big), "--format", "csv", "-q"], batch_runs)
+        _, m_small = median_of([deadline, "batch", str(small), "--format", "csv", "-q"], batch_runs)
+        t_naive, m_naive = median_of(
+            [sys.executable, str(HERE / "naive_batch.py"), str(big)], batch_runs
+        )
+    print(
+        f"batch 100,000 refugee cases: deadline {t_big:.2f} s, naive loop {t_naive:.2f} s, "
+        f"ratio {t_big / t_naive:.2f}x (goal <= 1.0x); medians of {batch_runs} runs"
+    )
+    print(
+        f"peak memory: {m_small:.0f} MB for 1,000 rows, {m_big:.0f} MB for 100,000 rows "
+        f"(naive loop {m_naive:.0f} MB; goal <= 150 MB and flat)"
+    )
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    main()
+    print(f"benchmark took {time.perf_counter() - start:.0f} s")

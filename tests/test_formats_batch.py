@@ -1,0 +1,221 @@
+"""Machine formats and batch work, checked by parsing what is printed."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from typer.testing import CliRunner
+
+from deadline_cli.cli import app
+
+runner = CliRunner()
+SEED = ["compute", "2026-02-05", "--final-form", "2026-02-05", "--as-of", "2026-03-30"]
+
+
+def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_compute_csv_has_a_row_per_event() -> None:
+    code, out, _ = invoke(*SEED, "--format", "csv", "--case", "K.")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    by_id = {r["id"]: r for r in rows}
+    assert set(by_id) == {
+        "ruling",
+        "final_form",
+        "appeal_deadline",
+        "entry_into_force",
+        "exit_deadline",
+    }
+    assert by_id["exit_deadline"]["date"] == "2026-05-08"
+    assert by_id["exit_deadline"]["nominal"] == "2026-05-07"
+    assert by_id["appeal_deadline"]["basis"] == "APPC art. 168(2)"
+    assert by_id["appeal_deadline"]["days_left"] == "7"
+    assert {r["case"] for r in rows} == {"K."}
+
+
+def test_compute_jsonl_is_one_object_on_one_line() -> None:
+    code, out, _ = invoke(*SEED, "--format", "jsonl", "--case", "K.")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    assert data["case"] == "K."
+    status = {e["id"]: (e["days_left"], e["status"]) for e in data["events"]}
+    assert status["appeal_deadline"] == (7, "open")
+    assert status["ruling"] == (-53, "passed")
+
+
+def _ics_events(text: str) -> list[object]:
+    return list(Calendar.from_ical(text).walk("VEVENT"))
+
+
+def test_compute_ics_events_alarms_and_stable_uids() -> None:
+    code, out, _ = invoke(*SEED, "--format", "ics", "--case", "Officer K.", "--remind", "14,3,1")
+    assert code == 0
+    events = _ics_events(out)
+    summaries = {str(e["SUMMARY"]): e for e in events}  # type: ignore[index]
+    assert set(summaries) == {
+        "Officer K.: Last day to appeal",
+        "Officer K.: Decision enters into force",
+        "Officer K.: Last day to leave Kazakhstan",
+    }
+    leave = summaries["Officer K.: Last day to leave Kazakhstan"]
+    assert leave.decoded("DTSTART").isoformat() == "2026-05-08"  # type: ignore[attr-defined]
+    assert "Refugees Law" in str(leave["DESCRIPTION"])  # type: ignore[index]
+    assert "Defender of the Fatherland Day" in str(leave["DESCRIPTION"])  # type: ignore[index]
+    triggers = sorted(a.decoded("TRIGGER").days for a in leave.walk("VALARM"))  # type: ignore[attr-defined]
+    assert triggers == [-14, -3, -1]
+    _, again, _ = invoke(*SEED, "--format", "ics", "--case", "Officer K.")
+    assert {str(e["UID"]) for e in events} == {str(e["UID"]) for e in _ics_events(again)}  # type: ignore[index]
+    _, other, _ = invoke(*SEED, "--format", "ics", "--case", "Someone else")
+    assert not {str(e["UID"]) for e in events} & {str(e["UID"]) for e in _ics_events(other)}  # type: ignore[index]
+
+
+def test_default_reminders_are_7_and_1_days() -> None:
+    _, out, _ = invoke(*SEED, "--format", "ics")
+    alarms = [a for e in _ics_events(out) for a in e.walk("VALARM")]  # type: ignore[attr-defined]
+    assert sorted({a.decoded("TRIGGER").days for a in alarms}) == [-7, -1]
+
+
+@pytest.mark.parametrize(("within", "code"), [(6, 0), (7, 3), (100, 3)])
+def test_alert_within(within: int, code: int) -> None:
+    # As of 30 Mar 2026 the appeal deadline (6 Apr) is 7 days away.
+    assert invoke(*SEED, "--alert-within", str(within), "-q")[0] == code
+
+
+def test_alert_ignores_passed_deadlines() -> None:
+    args = ["compute", "2026-02-05", "--final-form", "2026-02-05", "--as-of", "2026-11-24"]
+    assert invoke(*args, "--alert-within", "30")[0] == 0
+
+
+def test_quiet_drops_warnings_from_stderr_not_from_json() -> None:
+    _, _, err = invoke(*SEED, "-q")
+    assert err == ""
+    _, out, _ = invoke(*SEED, "-q", "--format", "json")
+    assert json.loads(out)["warnings"]
+
+
+BATCH = (
+    "id,ruling,procedure,final_form,appeal_ruling,in_force,notes\n"
+    "A,2026-02-05,,2026-02-05,,,first\n"
+    "B,2026-02-30,,,,,impossible date\n"
+    "C,05.02.2026,civil,,,,\n"
+    "D,2026-02-05,nope,,,,\n"
+    "E,2025-03-03,civil,,2025-09-01,,\n"
+)
+
+
+def test_batch_jsonl_keeps_good_rows_and_reports_bad_ones(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text(BATCH)
+    code, out, err = invoke("batch", str(path), "--as-of", "2026-03-30")
+    assert code == 1
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["row"]) for r in rows] == [("A", 1), ("C", 3), ("E", 5)]
+    assert {e["id"]: e["date"] for e in rows[0]["events"]}["exit_deadline"] == "2026-05-08"
+    assert {e["id"]: e["date"] for e in rows[2]["events"]}["cassation_deadline"] == "2026-03-02"
+    assert "row 2 (id B): ruling '2026-02-30' is not a real date" in err
+    assert "row 4 (id D): unknown procedure 'nope'" in err
+
+
+def test_batch_csv_from_stdin() -> None:
+    code, out, _ = invoke("batch", "-", "--format", "csv", "--as-of", "2026-03-30", stdin=BATCH)
+    assert code == 1
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == ["A", "C", "E"]
+    assert rows[0]["appeal_deadline"] == rows[0]["appeal_deadline_latest"] == "2026-04-06"
+    assert (rows[1]["appeal_deadline"], rows[1]["appeal_deadline_latest"]) == (
+        "2026-03-05",
+        "2026-03-12",
+    )
+    assert rows[0]["cassation_deadline"] == ""
+    assert rows[0]["warnings"] == "1"  # the secondary exit rule
+    assert rows[1]["warnings"] == "1"  # the unknown final form
+
+
+def test_batch_jsonl_input_all_good_exits_0(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text(
+        '{"id": "A", "ruling": "2026-02-05", "final_form": "2026-02-05"}\n\n'
+        '{"id": 7, "ruling": "2026-02-05", "immediate": true, "procedure": "civil"}\n'
+    )
+    code, out, err = invoke("batch", str(path), "--as-of", "2026-03-30")
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == ["A", "7"]
+    assert {e["id"]: e["date"] for e in rows[1]["events"]}["entry_into_force"] == "2026-02-05"
+
+
+def test_batch_bad_json_line_is_a_row_error(tmp_path: Path) -> None:
+    path = tmp_path / "cases.jsonl"
+    path.write_text('{"id": "A", "ruling": "2026-02-05"}\n{oops\n')
+    code, out, err = invoke("batch", str(path))
+    assert code == 1
+    assert len(out.splitlines()) == 1
+    assert err.startswith("row 2: not valid JSON")
+
+
+def test_batch_ics_is_one_calendar(tmp_path: Path) -> None:
+    code, out, _ = invoke("batch", "-", "--format", "ics", stdin=BATCH)
+    assert code == 1
+    events = _ics_events(out)
+    # A: appeal, in force, exit; C: appeal, in force; E: appeal, in force, cassation.
+    assert len(events) == 8
+    assert len({str(e["UID"]) for e in events}) == 8  # type: ignore[index]
+
+
+def test_batch_alert_takes_precedence(tmp_path: Path) -> None:
+    code, _, _ = invoke("batch", "-", "--as-of", "2026-03-30", "--alert-within", "7", stdin=BATCH)
+    assert code == 3
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["batch", "/nonexistent/cases.csv"],
+        ["batch", "-", "--format", "xml"],
+        ["batch", "-", "-p", "nope"],
+    ],
+)
+def test_batch_bad_invocation_exits_2(args: list[str]) -> None:
+    code, out, err = invoke(*args, stdin=BATCH)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_batch_csv_without_ruling_column_exits_2() -> None:
+    code, out, err = invoke("batch", "-", stdin="id,date\nA,2026-02-05\n")
+    assert code == 2
+    assert "ruling" in err
+
+
+def test_installed_batch_from_a_pipe() -> None:
+    exe = Path(sys.executable).parent / "deadline"
+    result = subprocess.run(
+        [str(exe), "batch", "-", "--format", "csv"],
+        input=BATCH,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert [r["id"] for r in csv.DictReader(io.StringIO(result.stdout))] == ["A", "C", "E"]
+    assert "\r" not in result.stderr  # no progress bar in a pipe
+
+
+def test_version() -> None:
+    code, out, _ = invoke("--version")
+    assert code == 0
+    assert out.startswith("deadline 0.")
