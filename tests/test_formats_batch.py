@@ -195,7 +195,7 @@ def test_batch_bad_invocation_exits_2(args: list[str]) -> None:
 
 
 def test_batch_csv_without_ruling_column_exits_2() -> None:
-    code, out, err = invoke("batch", "-", stdin="id,date\nA,2026-02-05\n")
+    code, _, err = invoke("batch", "-", stdin="id,date\nA,2026-02-05\n")
     assert code == 2
     assert "ruling" in err
 
