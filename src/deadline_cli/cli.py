@@ -100,6 +100,12 @@ class InputFormat(StrEnum):
     jsonl = "jsonl"
 
 
+# Options shared by compute and batch.
+AsOf = Annotated[
+    str | None,
+    typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
+]
+
 EXIT_ROWS_FAILED = 1
 EXIT_ALERT = 3
 
@@ -196,10 +202,7 @@ def compute(
     explain: Annotated[
         bool, typer.Option("--explain", "-e", help="Show the counting trace under each date.")
     ] = False,
-    as_of: Annotated[
-        str | None,
-        typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
-    ] = None,
+    as_of: AsOf = None,
     case: Annotated[
         str, typer.Option(help="A name for the case, shown in every format (ICS, CSV, JSON).")
     ] = "",
@@ -310,10 +313,7 @@ def batch(
     procedure: Annotated[
         str, typer.Option("--procedure", "-p", help="Pack for rows with no procedure column.")
     ] = "refugee",
-    as_of: Annotated[
-        str | None,
-        typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
-    ] = None,
+    as_of: AsOf = None,
     remind: Annotated[str, typer.Option(help="ICS reminders, days before.")] = "7,1",
     alert_within: Annotated[
         int | None,

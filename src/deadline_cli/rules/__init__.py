@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -123,6 +124,7 @@ class _Reader:
             raise self.fail(key, str(exc)) from None
 
 
+@cache
 def _load_sources() -> dict[str, Source]:
     data = tomllib.loads(resources.files(__name__).joinpath("sources.toml").read_text("utf-8"))
     return {code: Source(code, entry["title"], entry["url"]) for code, entry in data.items()}
@@ -161,7 +163,7 @@ def _rule(r: _Reader, sources: dict[str, Source], known: set[str], base: Rule | 
 
 def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> Pack:
     """Build a pack from parsed TOML, or raise a DeadlineError naming the field at fault."""
-    sources = _load_sources()
+    sources = dict(_load_sources())
     top = _Reader(origin, data)
     schema = top.get("schema", int)
     if schema != SCHEMA:
