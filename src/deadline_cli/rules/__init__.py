@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from datetime import date
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
