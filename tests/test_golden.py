@@ -3,6 +3,7 @@ calendars (the working in the comment beside each case)."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -234,3 +235,19 @@ def test_appc_pack_refuses_decisions_before_the_code(calendar: KazakhCalendar) -
 def test_years_outside_the_calendar_are_refused(calendar: KazakhCalendar, ruling: date) -> None:
     with pytest.raises(DeadlineError, match="1992-2100"):
         run(calendar, "civil", ruling)
+
+
+def test_appeal_ruling_outside_every_regime_is_refused_not_ignored(
+    calendar: KazakhCalendar,
+) -> None:
+    # Without the 2021-2025 regime, a 2024 appellate act matches no variant: the timeline must
+    # refuse rather than fall back to "in force the day after the appeal term".
+    pack = load_pack("administrative")
+    eif = pack.steps[2]
+    newest_only = dataclasses.replace(
+        eif, variants=tuple(v for v in eif.variants if v.valid_until is None)
+    )
+    trimmed = dataclasses.replace(pack, steps=(*pack.steps[:2], newest_only))
+    inputs = CaseInputs(ruling=date(2023, 11, 1), appeal_ruling=date(2024, 3, 1))
+    with pytest.raises(DeadlineError, match="no rule of the administrative pack covers"):
+        build_timeline(trimmed, inputs, calendar, AS_OF)

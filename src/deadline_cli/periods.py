@@ -93,10 +93,6 @@ class Term:
     end: date  # the last day after rolling (equal to nominal when not rolled)
     steps: tuple[Step, ...]
 
-    @property
-    def rolled(self) -> bool:
-        return self.end != self.nominal
-
 
 def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[date, list[Step]]:
     """The last day of ``period`` counted from the day after ``trigger``, before rolling."""

@@ -144,17 +144,16 @@ class _Builder:
             act = self.dates[scenario].get(variant.when or "") or day
             if variant.applies(present, act):
                 return variant
-        if any(v.when in present and v.when != "immediate" for v in step.variants) and (
-            step.rule.when is None
-        ):
-            when = next(v.when for v in step.variants if v.when in present)
+        # An input that selects variants (an appeal ruling) but whose date none of them covers
+        # must not fall back to the rule for the case without it: refuse instead.
+        selected = [v for v in step.variants if v.when in present]
+        if selected:
+            when = selected[0].when or ""
             ranges = "; ".join(
-                f"{v.valid_from or '...'} to {v.valid_until or '...'}"
-                for v in step.variants
-                if v.when == when
+                f"{v.valid_from or '...'} to {v.valid_until or '...'}" for v in selected
             )
             raise DeadlineError(
-                f"{option_for(when or '')} {self.dates[scenario].get(when or '')}: "
+                f"{option_for(when)} {self.dates[scenario].get(when)}: "
                 f"no rule of the {self.pack.id} pack covers that date ({ranges})"
             )
         return step.rule
