@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from deadline_cli.calendar import CalendarOverrides, DayOff, DayOffKind, KazakhCalendar
+from deadline_cli.calendar import (
+    MAX_YEAR,
+    MIN_YEAR,
+    CalendarOverrides,
+    DayOff,
+    DayOffKind,
+    KazakhCalendar,
+)
 from deadline_cli.errors import DeadlineError
 
 
@@ -80,3 +87,44 @@ def test_overrides_win_over_the_built_in_calendar() -> None:
     assert not cal.is_working_day(date(2026, 6, 1))
     assert cal.next_working_day(date(2026, 5, 29)) == date(2026, 6, 2)
     assert cal.why_not_working(date(2026, 6, 1)) == "Firm closed"
+
+
+def test_shipped_data_is_the_installed_holidays_package_day_for_day() -> None:
+    """The precomputed file must say exactly what the holidays package says, or not be used."""
+    from holidays.countries.kazakhstan import Kazakhstan
+
+    from deadline_cli import calendar as module
+
+    shipped = module._shipped_years()
+    if module.installed_holidays_version() != "0.109":
+        # Another holidays release: the file (made from 0.109) must be ignored.
+        assert shipped is None
+    else:
+        assert shipped is not None and len(shipped) == MAX_YEAR - MIN_YEAR + 1
+    fresh = KazakhCalendar()
+    for year in range(MIN_YEAR, MAX_YEAR + 1):
+        if shipped is not None:
+            off, work = module.live_base_year(year)
+            assert shipped[str(year)] == {
+                "off": [list(r) for r in off],
+                "work": [list(r) for r in work],
+            }
+        package = Kazakhstan(years=year)
+        day = date(year, 1, 1)
+        while day.year == year:
+            assert fresh.is_working_day(day) is package.is_working_day(day), day
+            day += timedelta(days=1)
+
+
+def test_calendar_reads_the_package_when_versions_differ(monkeypatch: pytest.MonkeyPatch) -> None:
+    from deadline_cli import calendar as module
+
+    monkeypatch.setattr(module, "installed_holidays_version", lambda: "0.0-other")
+    module._shipped_years.cache_clear()
+    try:
+        assert module._shipped_years() is None
+        live = KazakhCalendar()
+        assert kinds(live, 2025)[date(2025, 1, 3)] is DayOffKind.DAY_OFF_BY_ORDER
+        assert live.add_working_days(date(2025, 1, 1), 3) == date(2025, 1, 8)
+    finally:
+        module._shipped_years.cache_clear()

@@ -13,10 +13,15 @@ date at a time for the same year twice.
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import os
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from deadline_cli.dates import show
@@ -31,6 +36,8 @@ MAX_YEAR = 2100
 # published statements; later years are provisional (orders are often published late).
 LAST_CONFIRMED_YEAR = 2026
 LAST_CHECKED = date(2026, 11, 24)
+
+_Day = date  # for fields next to a field named ``date``
 
 
 class DayOffKind(StrEnum):
@@ -47,6 +54,8 @@ class DayOff:
     kind: DayOffKind
     estimated: bool = False
     source: str = ""
+    name_kk: str = ""  # the holidays package's Kazakh name, when the day comes from it
+    moved_from: _Day | None = None  # for a day off moved by order: the weekend day it left
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,7 @@ class WorkingWeekendDay:
     date: date
     name: str
     source: str = ""
+    moved_to: _Day | None = None  # the weekday that became the day off
 
 
 @dataclass(frozen=True)
@@ -83,15 +93,33 @@ def _check_year(year: int) -> None:
 def _kazakh_holidays(year: int, **kwargs: Any) -> Any:
     from holidays.countries.kazakhstan import Kazakhstan
 
-    return Kazakhstan(years=year, language="en_US", **kwargs)
+    return Kazakhstan(years=year, **kwargs)
 
 
-def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
-    _check_year(year)
-    full = _kazakh_holidays(year)
+_BY_ORDER_SOURCE = "Government decree / Ministry of Labour order moving days off"
+_SOURCES = {
+    DayOffKind.HOLIDAY: "Holidays Law art. 5",
+    DayOffKind.HOLIDAY_MOVED: (
+        "holiday on a weekend moved to the next working day (Labour Code arts. 84-85)"
+    ),
+    DayOffKind.DAY_OFF_BY_ORDER: _BY_ORDER_SOURCE,
+}
+
+# One year as the holidays package gives it: days off as (ISO date, kind, estimated, English
+# name, Kazakh name, ISO date the day off was moved from or ""), and weekend days made working
+# as (ISO date, ISO date of the day off it was moved to or "").
+_OffRow = tuple[str, str, bool, str, str, str]
+_WorkRow = tuple[str, str]
+_BaseYear = tuple[list[_OffRow], list[_WorkRow]]
+
+
+def live_base_year(year: int) -> _BaseYear:
+    """Read one year from the installed holidays package (slow: it imports every country)."""
+    full = _kazakh_holidays(year, language="en_US")
+    kazakh = _kazakh_holidays(year, language="kk")
     # The same year without observed days and without the "(estimated)" suffix: a date absent
     # here is a holiday moved off a weekend; a name that differs marks an estimated date.
-    plain = _kazakh_holidays(year, observed=False, islamic_show_estimated=False)
+    plain = _kazakh_holidays(year, language="en_US", observed=False, islamic_show_estimated=False)
 
     by_order: dict[date, date] = {}
     specials = full.special_public_holidays.get(year, ())
@@ -102,42 +130,103 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
             from_year = entry[4] if len(entry) == 5 else year
             by_order[date(year, entry[0], entry[1])] = date(from_year, entry[2], entry[3])
 
-    days_off: dict[date, DayOff] = {}
-    for day, package_name in sorted(full.items()):
+    off: list[_OffRow] = []
+    for day, name in sorted(full.items()):
         if day.year != year:
             continue
-        name = package_name
-        estimated = package_name != plain.get(day, package_name)
         if day in by_order:
             kind = DayOffKind.DAY_OFF_BY_ORDER
-            moved_from = by_order[day]
-            name = f"Day off moved by order from {show(moved_from)}"
-            source = "Government decree / Ministry of Labour order moving days off"
         elif day not in plain:
             kind = DayOffKind.HOLIDAY_MOVED
-            source = "holiday on a weekend moved to the next working day (Labour Code arts. 84-85)"
         else:
             kind = DayOffKind.HOLIDAY
-            source = "Holidays Law art. 5"
-        days_off[day] = DayOff(day, name, kind, estimated=estimated, source=source)
-
-    working_weekend: dict[date, WorkingWeekendDay] = {}
+        moved_from = by_order[day].isoformat() if day in by_order else ""
+        estimated = name != plain.get(day, name)
+        off.append((day.isoformat(), kind.value, estimated, name, kazakh[day], moved_from))
+    work: list[_WorkRow] = []
     for day in sorted(full.weekend_workdays):
         if day.year == year:
             moved_to = [d for d, src in by_order.items() if src == day]
-            target = f" (the day off moved to {show(moved_to[0])})" if moved_to else ""
-            working_weekend[day] = WorkingWeekendDay(
-                day,
-                f"Working day by order{target}",
-                "Government decree / Ministry of Labour order moving days off",
-            )
+            work.append((day.isoformat(), moved_to[0].isoformat() if moved_to else ""))
+    return off, work
 
+
+# The per-year data of the installed holidays package, precomputed into a file shipped with
+# deadline-cli (regenerate with `python -m deadline_cli.calendar`), so that a command does not
+# import the holidays package (which loads every country, ~0.14 s) on each start. The file is
+# used only when the installed holidays version is the one it was made from; otherwise the
+# calendar reads the package itself.
+DATA_FILE = Path(__file__).with_name("calendar_data.json")
+
+
+def installed_holidays_version() -> str | None:
+    """The installed holidays version, read from its dist-info without importing it."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    site = Path(next(iter(spec.submodule_search_locations))).parent
+    try:
+        names = os.listdir(site)
+    except OSError:
+        return None
+    for name in names:
+        if name.startswith("holidays-") and name.endswith(".dist-info"):
+            return name[len("holidays-") : -len(".dist-info")]
+    return None
+
+
+@cache
+def _shipped_years() -> dict[str, Any] | None:
+    try:
+        data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("holidays_version") != (installed_holidays_version()):
+        return None
+    years = data.get("years")
+    return years if isinstance(years, dict) else None
+
+
+def base_year(year: int) -> _BaseYear:
+    shipped = _shipped_years()
+    if shipped is not None and str(year) in shipped:
+        entry = shipped[str(year)]
+        return [tuple(row) for row in entry["off"]], [tuple(row) for row in entry["work"]]
+    return live_base_year(year)
+
+
+def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
+    _check_year(year)
+    off_rows, work_rows = base_year(year)
     start = date(year, 1, 1)
     length = (date(year + 1, 1, 1) - start).days
-    working = bytearray(length)
-    for i in range(length):
-        day = start + timedelta(days=i)
-        working[i] = 1 if full.is_working_day(day) else 0
+    first_weekday = start.weekday()
+    working = bytearray(1 if (first_weekday + i) % 7 < 5 else 0 for i in range(length))
+
+    days_off: dict[date, DayOff] = {}
+    for iso, kind_name, estimated, package_name, name_kk, moved_from in off_rows:
+        day = date.fromisoformat(iso)
+        kind = DayOffKind(kind_name)
+        source_day = date.fromisoformat(moved_from) if moved_from else None
+        name = package_name
+        if source_day is not None:
+            name = f"Day off moved by order from {show(source_day)}"
+        days_off[day] = DayOff(
+            day, name, kind, estimated, _SOURCES[kind], name_kk=name_kk, moved_from=source_day
+        )
+        working[(day - start).days] = 0
+    working_weekend: dict[date, WorkingWeekendDay] = {}
+    for iso, moved_to in work_rows:
+        day = date.fromisoformat(iso)
+        target_day = date.fromisoformat(moved_to) if moved_to else None
+        target = f" (the day off moved to {show(target_day)})" if target_day else ""
+        working_weekend[day] = WorkingWeekendDay(
+            day, f"Working day by order{target}", _BY_ORDER_SOURCE, moved_to=target_day
+        )
+        # The holidays package: a weekend day works only when listed; a weekday only when it
+        # is not a day off.
+        if day.weekday() >= 5:
+            working[(day - start).days] = 1
 
     for extra in overrides.days_off:
         if extra.date.year == year:
@@ -155,6 +244,21 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
         count += flag
         running.append(count)
     return _Year(start, working, running, days_off, working_weekend)
+
+
+def write_data_file(path: Path = DATA_FILE) -> None:
+    """Regenerate the shipped calendar data from the installed holidays package."""
+    version = installed_holidays_version()
+    if version is None:
+        raise SystemExit("the holidays package is not installed")
+    years = {}
+    for year in range(MIN_YEAR, MAX_YEAR + 1):
+        off, work = live_base_year(year)
+        years[str(year)] = {"off": off, "work": work}
+    text = json.dumps(
+        {"holidays_version": version, "years": years}, ensure_ascii=False, separators=(",", ":")
+    )
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 class KazakhCalendar:
@@ -223,3 +327,7 @@ class KazakhCalendar:
                 if off.estimated and first <= off.date <= last:
                     found.append(off)
         return sorted(found, key=lambda d: d.date)
+
+
+if __name__ == "__main__":
+    write_data_file()
