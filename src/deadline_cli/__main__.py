@@ -1,3 +1,3 @@
-from deadline_cli.cli import main
+from deadline_cli.entry import main
 
 main()

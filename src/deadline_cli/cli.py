@@ -6,20 +6,29 @@ stdout); 3 a deadline falls within --alert-within days.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from deadline_cli import __version__
-from deadline_cli.errors import DeadlineError
+from deadline_cli.errors import DeadlineError, fail, reported
+from deadline_cli.run import (
+    EXIT_ALERT,
+    EXIT_ROWS_FAILED,
+    ComputeRequest,
+    alerting,
+    emit,
+    for_people,
+    optional_date,
+    reminders,
+    run_compute,
+)
 
 
 class _Group(TyperGroup):
@@ -27,39 +36,19 @@ class _Group(TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, *a: Any, **kw: Any) -> Any:
         kw["standalone_mode"] = False
-        try:
-            result = super().main(args, prog_name or "deadline", *a, **kw)
-        except typer.Exit as exc:
-            sys.exit(exc.exit_code)
-        except TyperException as exc:  # usage errors: unknown option, bad choice, missing value
-            if type(exc).__name__ == "NoArgsIsHelpError":
-                sys.stderr.write(exc.format_message() + "\n")
-                sys.exit(2)
-            _fail(exc.format_message())
-        except typer.Abort:
-            sys.exit(130)
-        except DeadlineError as exc:
-            _fail(str(exc))
-        except KeyboardInterrupt:
-            sys.exit(130)
-        except BrokenPipeError:
-            sys.stderr.close()  # the reader went away (| head): not an error
-            sys.exit(0)
-        except Exception as exc:  # a bug of ours: still no traceback for the user
-            if os.environ.get("DEADLINE_DEBUG"):
-                raise
-            sys.stderr.write(
-                f"deadline: internal error: {type(exc).__name__}: {exc} "
-                "(set DEADLINE_DEBUG=1 for details, and please report it)\n"
-            )
-            sys.exit(70)
+        with reported():
+            try:
+                result = super().main(args, prog_name or "deadline", *a, **kw)
+            except typer.Exit as exc:
+                sys.exit(exc.exit_code)
+            except TyperException as exc:  # usage errors: unknown option, bad choice, ...
+                if type(exc).__name__ == "NoArgsIsHelpError":
+                    sys.stderr.write(exc.format_message() + "\n")
+                    sys.exit(2)
+                fail(exc.format_message())
+            except typer.Abort:
+                sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)
-
-
-def _fail(message: str) -> NoReturn:
-    first = " ".join(message.split())
-    sys.stderr.write(f"deadline: error: {first}\n")
-    sys.exit(2)
 
 
 app = typer.Typer(
@@ -106,9 +95,6 @@ AsOf = Annotated[
     typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
 ]
 
-EXIT_ROWS_FAILED = 1
-EXIT_ALERT = 3
-
 
 def _version(value: bool) -> None:
     if value:
@@ -134,22 +120,7 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except DeadlineError as exc:
-        _fail(str(exc))
-
-
-def _date(value: str | None, what: str) -> date | None:
-    from deadline_cli.dates import parse_date
-
-    return None if value is None else parse_date(value, what)
-
-
-def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def _is_terminal() -> bool:
-    return sys.stdout.isatty()
+        fail(str(exc))
 
 
 @app.command()
@@ -225,69 +196,26 @@ def compute(
 
     Exit codes: 0 done; 2 bad input; 3 a deadline within --alert-within days.
     """
+    request = ComputeRequest(
+        ruling=ruling,
+        procedure=procedure,
+        final_form=final_form,
+        appeal_ruling=appeal_ruling,
+        appeal_served=appeal_served,
+        in_force=in_force,
+        immediate=immediate,
+        output_format=output_format.value,
+        explain=explain,
+        as_of=as_of,
+        case=case,
+        remind=remind,
+        alert_within=alert_within,
+        quiet=quiet,
+    )
     with _user_errors():
-        from deadline_cli.calendar import KazakhCalendar
-        from deadline_cli.dates import today_in_kazakhstan
-        from deadline_cli.rules import load_pack
-        from deadline_cli.timeline import CaseInputs, build_timeline
-
-        ruling_day = _date(ruling, "ruling date")
-        assert ruling_day is not None
-        inputs = CaseInputs(
-            ruling=ruling_day,
-            final_form=_date(final_form, "--final-form"),
-            appeal_ruling=_date(appeal_ruling, "--appeal-ruling"),
-            appeal_served=_date(appeal_served, "--appeal-served"),
-            in_force=_date(in_force, "--in-force"),
-            immediate=immediate,
-        )
-        reminders = _reminders(remind)
-        pack = load_pack(procedure)
-        today = _date(as_of, "--as-of") or today_in_kazakhstan()
-        timeline = build_timeline(pack, inputs, KazakhCalendar(), today)
-
-        if output_format is CaseFormat.json or output_format is CaseFormat.jsonl:
-            from deadline_cli.render.data import timeline_dict
-            from deadline_cli.render.json import dumps, dumps_line
-
-            data = {"case": case, **timeline_dict(timeline)} if case else timeline_dict(timeline)
-            _emit(dumps(data) if output_format is CaseFormat.json else dumps_line(data))
-        elif output_format is CaseFormat.csv:
-            from deadline_cli.render.csvout import timeline_csv
-
-            _emit(timeline_csv(timeline, case))
-        elif output_format is CaseFormat.ics:
-            from deadline_cli.render.ics import calendar_ics
-
-            _emit(calendar_ics([(case, timeline)], reminders))
-        else:
-            from deadline_cli.render.table import fancy_output, timeline_table
-
-            _emit(
-                timeline_table(
-                    timeline, explain=explain, fancy=fancy_output(_is_terminal()), case=case
-                )
-            )
-        if output_format in (CaseFormat.table, CaseFormat.csv, CaseFormat.ics) and not quiet:
-            for warning in timeline.warnings:
-                sys.stderr.write(f"warning: {warning}\n")
-        if alert_within is not None and _alerting(timeline, alert_within):
-            raise typer.Exit(EXIT_ALERT)
-
-
-def _reminders(text: str) -> tuple[int, ...]:
-    try:
-        days = tuple(int(part) for part in text.split(",") if part.strip())
-    except ValueError:
-        raise DeadlineError(f"--remind {text!r}: write days as numbers, e.g. 14,3,1") from None
-    if any(d < 0 for d in days):
-        raise DeadlineError(f"--remind {text!r}: days before a deadline cannot be negative")
-    return days
-
-
-def _alerting(timeline: Any, within: int) -> bool:
-    """A deadline event between the as-of day and ``within`` days after it, inclusive."""
-    return any(e.deadline and 0 <= timeline.days_left(e) <= within for e in timeline.events)
+        code = run_compute(request)
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -336,8 +264,8 @@ def batch(
         from deadline_cli.rules import load_pack
 
         load_pack(procedure)  # an unknown default pack is a usage error, before any row
-        reminders = _reminders(remind)
-        today = _date(as_of, "--as-of") or today_in_kazakhstan()
+        ics_reminders = reminders(remind)
+        today = optional_date(as_of, "--as-of") or today_in_kazakhstan()
         fmt = (
             input_format.value
             if input_format
@@ -348,7 +276,7 @@ def batch(
         results = runner.run(read_rows(stream, fmt))
         failed = alert = 0
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-        writer = _BatchWriter(output_format, reminders)
+        writer = _BatchWriter(output_format, ics_reminders)
         for result in results:
             progress.tick()
             if result.timeline is None:
@@ -356,7 +284,7 @@ def batch(
                 label = f" (id {result.case_id})" if result.case_id else ""
                 sys.stderr.write(f"row {result.row}{label}: {result.error}\n")
                 continue
-            if alert_within is not None and _alerting(result.timeline, alert_within):
+            if alert_within is not None and alerting(result.timeline, alert_within):
                 alert += 1
             writer.write(result.row, result.case_id, result.timeline)
         writer.finish()
@@ -465,11 +393,11 @@ def holidays(
         if output_format is Format.json:
             from deadline_cli.render.json import dumps
 
-            _emit(dumps(data))
+            emit(dumps(data))
             return
-        from deadline_cli.render.table import fancy_output, holidays_table
+        from deadline_cli.render.grid import holidays_grid
 
-        _emit(holidays_table(calendar, chosen, fancy=fancy_output(_is_terminal())))
+        emit(for_people(holidays_grid(calendar, chosen)))
         for warning in data["warnings"]:
             sys.stderr.write(f"warning: {warning}\n")
 
@@ -492,13 +420,13 @@ def rules(
             from deadline_cli.render.json import dumps
 
             data: Any = pack_dict(packs[0]) if pack_id else [pack_dict(p) for p in packs]
-            _emit(dumps(data))
+            emit(dumps(data))
             return
-        from deadline_cli.render.table import fancy_output, pack_table, packs_table
+        from deadline_cli.render.grid import pack_grid, packs_grid
 
-        fancy = fancy_output(_is_terminal())
-        _emit(pack_table(packs[0], fancy=fancy) if pack_id else packs_table(packs, fancy=fancy))
+        emit(for_people(pack_grid(packs[0]) if pack_id else packs_grid(packs)))
 
 
 def main() -> None:
+    """The full command line (Typer). ``deadline_cli.entry.main`` is the installed entry."""
     app()

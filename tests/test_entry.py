@@ -1,0 +1,113 @@
+"""The quick path of ``deadline compute`` (no Typer import) against the full Typer command."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import typer
+
+from deadline_cli.cli import app
+from deadline_cli.entry import COMPUTE_OPTIONS, quick_compute
+from deadline_cli.run import ComputeRequest
+
+
+def test_quick_options_are_exactly_the_typer_options() -> None:
+    command = typer.main.get_command(app).commands["compute"]  # type: ignore[attr-defined]
+    expected: dict[str, tuple[str, str]] = {}
+    for param in command.params:
+        if param.param_type_name != "option":
+            assert param.name == "ruling"
+            continue
+        field = "output_format" if param.name == "output_format" else param.name
+        if param.is_flag:
+            for opt in param.opts:
+                expected[opt] = (field, "on")
+            for opt in param.secondary_opts:
+                expected[opt] = (field, "off")
+        else:
+            takes = "int" if param.name == "alert_within" else "value"
+            for opt in param.opts:
+                expected[opt] = (field, takes)
+    assert expected == COMPUTE_OPTIONS
+    assert {f for f, _ in expected.values()} | {"ruling"} == set(
+        ComputeRequest.__dataclass_fields__
+    )
+
+
+def test_quick_path_reads_every_plain_form() -> None:
+    request = quick_compute(
+        ["compute", "05.02.2026", "-p", "civil", "--format=json", "-e", "--alert-within", "3"]
+    )
+    assert request == ComputeRequest(
+        ruling="05.02.2026",
+        procedure="civil",
+        output_format="json",
+        explain=True,
+        alert_within=3,
+    )
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compute", "--help"],
+        ["compute", "2026-02-05", "-eq"],  # a cluster of short flags: Typer's job
+        ["compute", "2026-02-05", "--bogus"],
+        ["compute", "2026-02-05", "--format", "xml"],  # Typer names the choices
+        ["compute", "2026-02-05", "--alert-within", "-1"],
+        ["compute", "2026-02-05", "--case"],  # missing value
+        ["compute"],
+        ["compute", "2026-02-05", "2026-02-06"],
+        ["holidays", "2026"],
+        [],
+    ],
+)
+def test_anything_unusual_goes_to_typer(argv: list[str]) -> None:
+    assert quick_compute(argv) is None
+
+
+def _run(entry: str, args: list[str]) -> tuple[int, str, str]:
+    env = {**os.environ, "NO_COLOR": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", entry, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=60,
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+QUICK = "import sys; from deadline_cli.entry import main; sys.argv[0] = 'deadline'; main()"
+FULL = "import sys; from deadline_cli.cli import main; sys.argv[0] = 'deadline'; main()"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compute", "2026-02-05", "--as-of", "2026-02-06"],
+        [
+            "compute",
+            "2026-02-05",
+            "--final-form",
+            "2026-02-05",
+            "--explain",
+            "--as-of",
+            "2026-02-06",
+        ],
+        ["compute", "2025-03-03", "-p", "civil", "--format", "json", "--as-of", "2025-03-04"],
+        ["compute", "2026-02-05", "--format=csv", "--case", "A-1", "--as-of", "2026-02-06"],
+        ["compute", "2026-02-05", "--alert-within", "90", "--as-of", "2026-02-06", "-q"],
+        ["compute", "2026-02-30"],  # an impossible date: one line, exit 2
+        ["compute", "2026-02-05", "-p", "nope"],
+    ],
+)
+def test_quick_and_full_paths_print_the_same(args: list[str]) -> None:
+    assert quick_compute(args) is not None
+    quick, full = _run(QUICK, args), _run(FULL, args)
+    assert quick == full
+    assert quick[0] in (0, 2, 3)
