@@ -166,11 +166,30 @@ def test_appc_appellate_act_before_july_2025_waits_for_cassation_term(
     assert dates(t)["entry_into_force"] == "2024-04-12"
 
 
-def test_appc_old_regime_without_delivery_date_refuses_to_guess(
-    calendar: KazakhCalendar,
-) -> None:
-    with pytest.raises(DeadlineError, match="--appeal-served"):
-        run(calendar, "administrative", date(2023, 11, 1), appeal_ruling=date(2024, 3, 1))
+def test_appc_old_regime_without_delivery_date_gives_a_range(calendar: KazakhCalendar) -> None:
+    # Appellate act Fri 1 Mar 2024, delivery not given: delivered between that day and 10
+    # working days later (4-7 Mar, Fri 8 Mar Women's Day skipped, 11-15 Mar, Mon 18 Mar).
+    # Cassation term 1 month: Mon 1 Apr 2024 -> in force Tue 2 Apr; from 18 Mar: Thu 18 Apr
+    # -> in force Fri 19 Apr 2024.
+    t = run(calendar, "administrative", date(2023, 11, 1), appeal_ruling=date(2024, 3, 1))
+    assert (dates(t)["appeal_served"], latest(t)["appeal_served"]) == ("2024-03-01", "2024-03-18")
+    assert (dates(t)["entry_into_force"], latest(t)["entry_into_force"]) == (
+        "2024-04-02",
+        "2024-04-19",
+    )
+    assert any(
+        "Appellate act in final form delivered" in w and "unverified" in w for w in t.warnings
+    )
+    eif = next(e for e in t.events if e.id == "entry_into_force")
+    assert "law version" in eif.steps[0].text and "2021-07-01 to 2025-06-30" in eif.steps[0].text
+
+
+def test_appc_new_regime_trace_names_the_law_version(calendar: KazakhCalendar) -> None:
+    t = run(calendar, "refugee", date(2026, 2, 5), appeal_ruling=date(2026, 5, 20))
+    eif = next(e for e in t.events if e.id == "entry_into_force")
+    assert eif.steps[0].text.startswith("law version: appellate act announced on Wed 2026-05-20")
+    assert "2025-07-01 to ..." in eif.steps[0].text
+    assert "appeal_served" not in dates(t)  # no delivery step under the 2025 regime
 
 
 def test_exit_deadline_from_given_entry_into_force(calendar: KazakhCalendar) -> None:
@@ -243,11 +262,131 @@ def test_appeal_ruling_outside_every_regime_is_refused_not_ignored(
     # Without the 2021-2025 regime, a 2024 appellate act matches no variant: the timeline must
     # refuse rather than fall back to "in force the day after the appeal term".
     pack = load_pack("administrative")
-    eif = pack.steps[2]
+    eif = next(s for s in pack.steps if s.id == "entry_into_force")
     newest_only = dataclasses.replace(
         eif, variants=tuple(v for v in eif.variants if v.valid_until is None)
     )
-    trimmed = dataclasses.replace(pack, steps=(*pack.steps[:2], newest_only))
+    steps = tuple(newest_only if s is eif else s for s in pack.steps)
+    trimmed = dataclasses.replace(pack, steps=steps)
     inputs = CaseInputs(ruling=date(2023, 11, 1), appeal_ruling=date(2024, 3, 1))
     with pytest.raises(DeadlineError, match="no rule of the administrative pack covers"):
         build_timeline(trimmed, inputs, calendar, AS_OF)
+
+
+# Issue 4: more procedures, --served, and the readings of the exit rule.
+
+
+@pytest.mark.parametrize(
+    ("verdict", "served", "expected"),
+    [
+        # 15 days from Mon 2 Mar 2026: Tue 17 Mar, a working day.
+        (date(2026, 3, 2), None, "2026-03-17"),
+        # From Fri 6 Mar: Sat 21 Mar, Nauryz 21-23 Mar and the days off moved to 24-25 Mar.
+        (date(2026, 3, 6), None, "2026-03-26"),
+        # Detained convict, copy received Tue 10 Mar: Wed 25 Mar (moved Nauryz day off).
+        (date(2026, 3, 2), date(2026, 3, 10), "2026-03-26"),
+    ],
+)
+def test_criminal_appeal(
+    calendar: KazakhCalendar, verdict: date, served: date | None, expected: str
+) -> None:
+    t = run(calendar, "criminal", verdict, served=served)
+    assert dates(t)["appeal_deadline"] == expected
+    event = next(e for e in t.events if e.id == "appeal_deadline")
+    assert "UPK arts. 418, 48" in event.basis
+    assert ("detained convict" in event.basis) is (served is not None)
+
+
+def test_offence_complaint_counts_from_delivery_and_is_secondary(
+    calendar: KazakhCalendar,
+) -> None:
+    # Copy delivered Mon 27 Apr 2026: 10 days = Thu 7 May, Defender of the Fatherland Day
+    # -> Fri 8 May 2026.
+    t = run(calendar, "offence", date(2026, 4, 20), served=date(2026, 4, 27))
+    assert dates(t)["complaint_deadline"] == "2026-05-08"
+    assert any("Last day to complain: the rule is secondary" in w for w in t.warnings)
+    with pytest.raises(DeadlineError, match="--served"):
+        run(calendar, "offence", date(2026, 4, 20))
+
+
+def test_admin_suit_month_from_delivery(calendar: KazakhCalendar) -> None:
+    # Delivered Fri 30 Jan 2026: February has no 30th -> Sat 28 Feb, rolls to Mon 2 Mar 2026.
+    t = run(calendar, "admin-suit", date(2026, 1, 15), served=date(2026, 1, 30))
+    assert dates(t)["suit_deadline"] == "2026-03-02"
+    event = next(e for e in t.events if e.id == "suit_deadline")
+    assert event.basis == "APPC art. 136" and event.nominal == date(2026, 2, 28)
+
+
+def test_civil_appeal_of_a_person_who_did_not_take_part(calendar: KazakhCalendar) -> None:
+    # Copy sent Thu 15 Jan 2026: 1 month = Sun 15 Feb -> Mon 16 Feb 2026. The parties'
+    # appeal term and entry into force do not move.
+    plain = run(calendar, "civil", date(2025, 3, 3), final_form=date(2025, 3, 3))
+    t = run(
+        calendar, "civil", date(2025, 3, 3), final_form=date(2025, 3, 3), served=date(2026, 1, 15)
+    )
+    assert dates(t)["appeal_deadline_non_party"] == "2026-02-16"
+    assert dates(t)["entry_into_force"] == dates(plain)["entry_into_force"]
+    assert "appeal_deadline_non_party" not in dates(plain)
+
+
+@pytest.mark.parametrize(
+    ("exit_from", "exit_period", "expected", "reading"),
+    [
+        (None, None, "2026-05-08", "30 days from entry into force (default reading)"),
+        # In force Tue 7 Apr: 1 month = Thu 7 May, Defender of the Fatherland Day -> Fri 8 May.
+        (None, "1 month", "2026-05-08", "1 month from entry into force"),
+        # From the decision Thu 5 Feb: 30 days = Sat 7 Mar; 8 Mar Women's Day (Sunday),
+        # moved to Mon 9 Mar -> Tue 10 Mar 2026.
+        ("decision", None, "2026-03-10", "30 days from the court decision"),
+        # 1 month from Thu 5 Feb = Thu 5 Mar 2026, a working day.
+        ("decision", "1 month", "2026-03-05", "1 month from the court decision"),
+    ],
+)
+def test_exit_readings(
+    calendar: KazakhCalendar,
+    exit_from: str | None,
+    exit_period: str | None,
+    expected: str,
+    reading: str,
+) -> None:
+    t = run(
+        calendar,
+        "refugee",
+        date(2026, 2, 5),
+        final_form=date(2026, 2, 5),
+        exit_from=exit_from,
+        exit_period=exit_period,
+    )
+    assert dates(t)["exit_deadline"] == expected
+    event = next(e for e in t.events if e.id == "exit_deadline")
+    assert event.basis.endswith("reading: " + reading)
+    assert event.steps[0].text.startswith("reading of the exit rule: " + reading)
+
+
+def test_exit_from_the_appellate_act(calendar: KazakhCalendar) -> None:
+    # Appellate act Wed 20 May 2026 + 1 month = Sat 20 Jun -> Mon 22 Jun 2026.
+    t = run(
+        calendar,
+        "refugee",
+        date(2026, 2, 5),
+        appeal_ruling=date(2026, 5, 20),
+        exit_from="decision",
+        exit_period="1 month",
+    )
+    assert dates(t)["exit_deadline"] == "2026-06-22"
+
+
+@pytest.mark.parametrize(
+    ("pack", "kw", "message"),
+    [
+        ("civil", {"exit_from": "decision"}, "--exit-from and --exit-period apply"),
+        ("refugee", {"exit_from": "appeal"}, "--exit-from 'appeal'"),
+        ("refugee", {"exit_period": "a fortnight"}, "fortnight"),
+        ("criminal", {"served": date(2026, 2, 1)}, "--served 2026-02-01 is before the ruling"),
+    ],
+)
+def test_bad_readings_and_service_dates_are_refused(
+    calendar: KazakhCalendar, pack: str, kw: dict[str, object], message: str
+) -> None:
+    with pytest.raises(DeadlineError, match=message):
+        run(calendar, pack, date(2026, 2, 5), **kw)

@@ -28,8 +28,11 @@ COLUMNS = (
     "final_form",
     "appeal_ruling",
     "appeal_served",
+    "served",
     "in_force",
     "immediate",
+    "exit_from",
+    "exit_period",
 )
 _CACHE_SIZE = 4096
 _TRUE = {"1", "true", "yes", "y"}
@@ -81,11 +84,17 @@ def _text(value: object) -> str:
 
 
 class BatchRunner:
-    def __init__(self, calendar: KazakhCalendar, as_of: date, default_pack: str = DEFAULT_PACK):
+    def __init__(
+        self,
+        calendar: KazakhCalendar,
+        as_of: date,
+        default_pack: str = DEFAULT_PACK,
+        user_pack: Pack | None = None,
+    ):
         self.calendar = calendar
         self.as_of = as_of
-        self.default_pack = default_pack
-        self._packs: dict[str, Pack] = {}
+        self.default_pack = user_pack.id if user_pack else default_pack
+        self._packs: dict[str, Pack] = {user_pack.id: user_pack} if user_pack else {}
         self._cache: OrderedDict[tuple[object, ...], Timeline | str] = OrderedDict()
 
     def _pack(self, pack_id: str) -> Pack:
@@ -127,8 +136,11 @@ class BatchRunner:
             final_form=day("final_form"),
             appeal_ruling=day("appeal_ruling"),
             appeal_served=day("appeal_served"),
+            served=day("served"),
             in_force=day("in_force"),
             immediate=flag in _TRUE,
+            exit_from=fields.get("exit_from") or None,
+            exit_period=fields.get("exit_period") or None,
         )
         pack = self._pack(fields.get("procedure") or self.default_pack)
         return build_timeline(pack, inputs, self.calendar, self.as_of)

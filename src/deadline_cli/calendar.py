@@ -64,6 +64,7 @@ class WorkingWeekendDay:
     name: str
     source: str = ""
     moved_to: _Day | None = None  # the weekday that became the day off
+    override: bool = False  # from the user's calendar file
 
 
 @dataclass(frozen=True)
@@ -264,8 +265,11 @@ def write_data_file(path: Path = DATA_FILE) -> None:
 class KazakhCalendar:
     """Working days in Kazakhstan for 1992-2100, with an explanation for every day off."""
 
-    def __init__(self, overrides: CalendarOverrides | None = None) -> None:
+    def __init__(
+        self, overrides: CalendarOverrides | None = None, origin: Path | None = None
+    ) -> None:
         self._overrides = overrides or CalendarOverrides()
+        self.origin = origin  # the overrides file, if any
         self._years: dict[int, _Year] = {}
 
     def _year(self, year: int) -> _Year:
@@ -282,6 +286,8 @@ class KazakhCalendar:
         """The reason a day is off, for the trace: the holiday's name, or the weekday."""
         table = self._year(day.year)
         off = table.days_off.get(day)
+        if off is not None and off.kind is DayOffKind.OVERRIDE:
+            return f"{off.name} (calendar override: {off.source})"
         if off is not None:
             return off.name
         if day.weekday() >= 5:

@@ -23,6 +23,7 @@ from deadline_cli.run import (
     EXIT_ROWS_FAILED,
     ComputeRequest,
     alerting,
+    choose_pack,
     emit,
     for_people,
     optional_date,
@@ -89,7 +90,15 @@ class InputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-# Options shared by compute and batch.
+# Options shared by several commands.
+CalendarFile = Annotated[
+    str | None,
+    typer.Option(
+        "--calendar",
+        help="Calendar overrides (TOML days_off / working_days; default: $DEADLINE_CALENDAR, "
+        "else calendar.toml in the user config directory).",
+    ),
+]
 AsOf = Annotated[
     str | None,
     typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
@@ -129,9 +138,14 @@ def compute(
         str, typer.Argument(help="The day the decision was announced: YYYY-MM-DD or DD.MM.YYYY.")
     ],
     procedure: Annotated[
-        str,
-        typer.Option("--procedure", "-p", help="Procedure pack: refugee, administrative or civil."),
-    ] = "refugee",
+        str | None,
+        typer.Option(
+            "--procedure",
+            "-p",
+            help="Procedure pack (default refugee): refugee, administrative, civil, criminal, "
+            "offence, admin-suit. 'deadline rules' lists them.",
+        ),
+    ] = None,
     final_form: Annotated[
         str | None,
         typer.Option(
@@ -152,6 +166,14 @@ def compute(
             "appellate act in final form was delivered."
         ),
     ] = None,
+    served: Annotated[
+        str | None,
+        typer.Option(
+            help="A copy was delivered (served) on this day: the criminal appeal of a detained "
+            "convict, the offence complaint, the admin-suit, and the civil appeal of a person "
+            "who did not take part run from it."
+        ),
+    ] = None,
     in_force: Annotated[
         str | None, typer.Option(help="The decision's entry into force is known: this day.")
     ] = None,
@@ -162,6 +184,25 @@ def compute(
             "execution)."
         ),
     ] = False,
+    exit_from: Annotated[
+        str | None,
+        typer.Option(
+            help="Refugee exit rule: count from entry-into-force (default) or from the decision "
+            "(the ruling, or the appeal ruling when there is one)."
+        ),
+    ] = None,
+    exit_period: Annotated[
+        str | None,
+        typer.Option(
+            help="Refugee exit rule: '30 days' (default) or '1 month' (the statute's 2009 "
+            "wording). The output names the reading used."
+        ),
+    ] = None,
+    calendar_file: CalendarFile = None,
+    rules_file: Annotated[
+        str | None,
+        typer.Option("--rules", help="A procedure pack from a TOML file (schema: see the README)."),
+    ] = None,
     output_format: Annotated[
         CaseFormat,
         typer.Option(
@@ -202,8 +243,13 @@ def compute(
         final_form=final_form,
         appeal_ruling=appeal_ruling,
         appeal_served=appeal_served,
+        served=served,
         in_force=in_force,
         immediate=immediate,
+        exit_from=exit_from,
+        exit_period=exit_period,
+        calendar_file=calendar_file,
+        rules_file=rules_file,
         output_format=output_format.value,
         explain=explain,
         as_of=as_of,
@@ -239,8 +285,16 @@ def batch(
         ),
     ] = BatchFormat.jsonl,
     procedure: Annotated[
-        str, typer.Option("--procedure", "-p", help="Pack for rows with no procedure column.")
-    ] = "refugee",
+        str | None,
+        typer.Option(
+            "--procedure", "-p", help="Pack for rows with no procedure (default refugee)."
+        ),
+    ] = None,
+    calendar_file: CalendarFile = None,
+    rules_file: Annotated[
+        str | None,
+        typer.Option("--rules", help="A pack from a TOML file: the default for every row."),
+    ] = None,
     as_of: AsOf = None,
     remind: Annotated[str, typer.Option(help="ICS reminders, days before.")] = "7,1",
     alert_within: Annotated[
@@ -252,18 +306,20 @@ def batch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
 ) -> None:
     """Compute many cases in one process. Columns: id, ruling, procedure, final_form,
-    appeal_ruling, appeal_served, in_force, immediate (others are ignored; empty means absent).
+    appeal_ruling, appeal_served, served, in_force, immediate, exit_from, exit_period (others
+    are ignored; empty means absent).
 
     A bad row is reported on stderr as 'row N (id X): message' and left out of stdout.
     Exit codes: 0 all rows done; 1 some rows failed; 2 bad input; 3 a deadline within
     --alert-within days."""
     with _user_errors():
         from deadline_cli.batch import BatchRunner, read_rows
-        from deadline_cli.calendar import KazakhCalendar
         from deadline_cli.dates import today_in_kazakhstan
-        from deadline_cli.rules import load_pack
+        from deadline_cli.overrides import calendar_for
 
-        load_pack(procedure)  # an unknown default pack is a usage error, before any row
+        # An unknown default pack or a broken file is a usage error, before any row.
+        default_pack = choose_pack(procedure, rules_file)
+        calendar = calendar_for(calendar_file)
         ics_reminders = reminders(remind)
         today = optional_date(as_of, "--as-of") or today_in_kazakhstan()
         fmt = (
@@ -272,11 +328,13 @@ def batch(
             else ("jsonl" if source.endswith((".jsonl", ".ndjson")) else "csv")
         )
         stream = _open_input(source)
-        runner = BatchRunner(KazakhCalendar(), today, procedure)
+        runner = BatchRunner(
+            calendar, today, default_pack.id, user_pack=default_pack if rules_file else None
+        )
         results = runner.run(read_rows(stream, fmt))
         failed = alert = 0
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-        writer = _BatchWriter(output_format, ics_reminders)
+        writer = _BatchWriter(output_format, ics_reminders, default_pack)
         for result in results:
             progress.tick()
             if result.timeline is None:
@@ -301,7 +359,7 @@ def batch(
 class _BatchWriter:
     """Streams each good case to stdout in the chosen format (ICS: one calendar at the end)."""
 
-    def __init__(self, output_format: BatchFormat, reminders: tuple[int, ...]) -> None:
+    def __init__(self, output_format: BatchFormat, reminders: tuple[int, ...], pack: Any) -> None:
         from deadline_cli.render.csvout import batch_header
         from deadline_cli.rules import BUILTIN_PACKS, load_pack
 
@@ -312,8 +370,8 @@ class _BatchWriter:
         self.rendered: dict[int, tuple[Any, str]] = {}
         if output_format is BatchFormat.csv:
             seen: dict[str, None] = {"ruling": None}
-            for pack_id in BUILTIN_PACKS:
-                seen.update((s.id, None) for s in load_pack(pack_id).steps)
+            for known in (pack, *(load_pack(p) for p in BUILTIN_PACKS)):
+                seen.update((s.id, None) for s in known.steps)
             header, self.event_ids = batch_header(seen)
             sys.stdout.write(header)
 
@@ -379,15 +437,16 @@ def holidays(
         int | None, typer.Argument(help="The year (default: this year in Kazakhstan).")
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    calendar_file: CalendarFile = None,
 ) -> None:
-    """List the days off of a year (holidays, moved holidays, days off by order) and the
-    weekend days made working days."""
+    """List the days off of a year (holidays, moved holidays, days off by order, overrides)
+    and the days made working days, each with its source."""
     with _user_errors():
-        from deadline_cli.calendar import KazakhCalendar
         from deadline_cli.dates import today_in_kazakhstan
+        from deadline_cli.overrides import calendar_for
         from deadline_cli.render.data import holidays_dict
 
-        calendar = KazakhCalendar()
+        calendar = calendar_for(calendar_file)
         chosen = year if year is not None else today_in_kazakhstan().year
         data = holidays_dict(calendar, chosen)  # raises first for a year outside the calendar
         if output_format is Format.json:
@@ -406,15 +465,36 @@ def holidays(
 def rules(
     pack_id: Annotated[
         str | None,
-        typer.Argument(metavar="[PACK]", help="A pack to show in full (default: list the packs)."),
+        typer.Argument(
+            metavar="[PACK | check FILE]",
+            help="A pack to show in full (default: list the packs); 'check FILE' validates a "
+            "pack file.",
+        ),
     ] = None,
+    file: Annotated[str | None, typer.Argument(metavar="", hidden=True)] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
-    """Show the procedure packs and their steps, with articles and links."""
+    """Show the procedure packs and their steps, with articles and links, or check a pack file
+    (deadline rules check FILE: exit 0 when valid, 2 naming the field and the problem)."""
     with _user_errors():
         from deadline_cli.render.data import pack_dict
-        from deadline_cli.rules import BUILTIN_PACKS, load_pack
+        from deadline_cli.rules import BUILTIN_PACKS, load_pack, load_pack_file
 
+        if pack_id == "check":
+            if file is None:
+                raise DeadlineError("rules check: give the pack file to check")
+            from pathlib import Path
+
+            pack = load_pack_file(Path(file))
+            if output_format is Format.json:
+                from deadline_cli.render.json import dumps
+
+                emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack)}))
+            else:
+                emit(f"{file}: valid pack {pack.id!r} ({pack.name}), {len(pack.steps)} steps\n")
+            return
+        if file is not None:
+            raise DeadlineError(f"rules: unexpected argument {file!r}")
         packs = [load_pack(pack_id)] if pack_id else [load_pack(p) for p in BUILTIN_PACKS]
         if output_format is Format.json:
             from deadline_cli.render.json import dumps
@@ -425,6 +505,55 @@ def rules(
         from deadline_cli.render.grid import pack_grid, packs_grid
 
         emit(for_people(pack_grid(packs[0]) if pack_id else packs_grid(packs)))
+
+
+@app.command()
+def add(
+    start: Annotated[str, typer.Argument(help="The day the term counts from (day 0).")],
+    period: Annotated[
+        str,
+        typer.Argument(help="'15 days', '10 working days', '2 months', '1 year'."),
+    ],
+    no_roll: Annotated[
+        bool,
+        typer.Option("--no-roll", help="Keep a last day that is not a working day (no rolling)."),
+    ] = False,
+    output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    calendar_file: CalendarFile = None,
+) -> None:
+    """Count any term by the same rules: the day after START is day 1; a last day that is not a
+    working day rolls forward to the next working day. Prints the last day and its trace."""
+    with _user_errors():
+        from deadline_cli.dates import parse_date, show
+        from deadline_cli.overrides import calendar_for
+        from deadline_cli.periods import Period, count_term
+
+        trigger = parse_date(start, "start date")
+        term = Period.parse(period)
+        calendar = calendar_for(calendar_file)
+        calendar.is_working_day(trigger)  # a year outside the calendar is refused first
+        counted = count_term(trigger, term, calendar, roll=not no_roll, trigger_label="start")
+        if output_format is Format.json:
+            from deadline_cli.render.json import dumps
+
+            emit(
+                dumps(
+                    {
+                        "start": trigger.isoformat(),
+                        "period": str(term),
+                        "roll": not no_roll,
+                        "date": counted.end.isoformat(),
+                        "nominal": counted.nominal.isoformat(),
+                        "steps": [
+                            {"date": s.date.isoformat(), "text": s.text} for s in counted.steps
+                        ],
+                    }
+                )
+            )
+            return
+        lines = [f"{show(counted.end)}  ({term} from {show(trigger)})"]
+        lines += [f"  {show(s.date)}  {s.text}" for s in counted.steps]
+        emit("\n".join(lines) + "\n")
 
 
 def main() -> None:

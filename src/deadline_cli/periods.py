@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from dateutil.relativedelta import relativedelta
 
 from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError
+
+if TYPE_CHECKING:
+    from deadline_cli.calendar import WorkingWeekendDay
 
 
 class Unit(StrEnum):
@@ -71,7 +74,7 @@ class WorkingDays(Protocol):
     def why_not_working(self, day: date) -> str: ...
     def next_working_day(self, day: date) -> date: ...
     def add_working_days(self, day: date, count: int) -> date: ...
-    def working_weekend_day(self, day: date) -> object | None: ...
+    def working_weekend_day(self, day: date) -> WorkingWeekendDay | None: ...
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,9 @@ def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[d
             skipped = _days_not_counted(trigger, end, calendar)
             if skipped:
                 steps.append(Step(trigger + timedelta(days=1), "not counted: " + skipped))
+            made = _weekend_days_counted(trigger, end, calendar)
+            if made:
+                steps.append(Step(trigger + timedelta(days=1), "counted: " + made))
             steps.append(
                 Step(
                     end,
@@ -153,10 +159,31 @@ def _days_not_counted(trigger: date, end: date, calendar: WorkingDays) -> str:
     return "; ".join(parts + named)
 
 
+def _weekend_days_counted(trigger: date, end: date, calendar: WorkingDays) -> str:
+    """Saturdays and Sundays inside a working-day count that were working days (by order)."""
+    named: list[str] = []
+    day = trigger + timedelta(days=1)
+    while day <= end:
+        if day.weekday() >= 5 and calendar.is_working_day(day):
+            made = calendar.working_weekend_day(day)
+            named.append(f"{show(day)} ({made.name if made else 'working day'})")
+        day += timedelta(days=1)
+    return "; ".join(named)
+
+
 def roll_forward(day: date, calendar: WorkingDays) -> tuple[date, list[Step]]:
     """``day`` itself when it is a working day, else the next working day, naming each skip."""
     if calendar.is_working_day(day):
-        if day.weekday() >= 5 and calendar.working_weekend_day(day) is not None:
+        made = calendar.working_weekend_day(day)
+        if made is not None and made.override:
+            return day, [
+                Step(
+                    day,
+                    f"a working day by calendar override ({made.name}; {made.source}): "
+                    "the term does not roll",
+                )
+            ]
+        if made is not None and day.weekday() >= 5:
             return day, [
                 Step(day, "a weekend day made a working day by order: the term does not roll")
             ]
@@ -187,4 +214,11 @@ def count_term(
     if roll:
         end, rolled = roll_forward(nominal, calendar)
         steps += rolled
+    elif not calendar.is_working_day(nominal):
+        steps.append(
+            Step(
+                nominal,
+                f"not a working day ({calendar.why_not_working(nominal)}); not rolled forward",
+            )
+        )
     return Term(trigger, period, nominal, end, tuple(steps))

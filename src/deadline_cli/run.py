@@ -25,12 +25,17 @@ class ComputeRequest:
     """The options of ``deadline compute``, as typed on the command line."""
 
     ruling: str
-    procedure: str = "refugee"
+    procedure: str | None = None
     final_form: str | None = None
     appeal_ruling: str | None = None
     appeal_served: str | None = None
+    served: str | None = None
     in_force: str | None = None
     immediate: bool = False
+    exit_from: str | None = None
+    exit_period: str | None = None
+    calendar_file: str | None = None
+    rules_file: str | None = None
     output_format: str = "table"
     explain: bool = False
     as_of: str | None = None
@@ -61,6 +66,22 @@ def reminders(text: str) -> tuple[int, ...]:
     return days
 
 
+def choose_pack(procedure: str | None, rules_file: str | None) -> Any:
+    """A built-in pack by --procedure, or a user's pack from --rules FILE."""
+    from deadline_cli.rules import DEFAULT_PACK, load_pack, load_pack_file
+
+    if rules_file is None:
+        return load_pack(procedure or DEFAULT_PACK)
+    from pathlib import Path
+
+    pack = load_pack_file(Path(rules_file))
+    if procedure is not None and procedure != pack.id:
+        raise DeadlineError(
+            f"--procedure {procedure} and --rules {rules_file} (pack {pack.id!r}): give one"
+        )
+    return pack
+
+
 def alerting(timeline: Any, within: int) -> bool:
     """A deadline event between the as-of day and ``within`` days after it, inclusive."""
     return any(e.deadline and 0 <= timeline.days_left(e) <= within for e in timeline.events)
@@ -68,9 +89,8 @@ def alerting(timeline: Any, within: int) -> bool:
 
 def run_compute(request: ComputeRequest) -> int:
     """Compute one case and print it; the exit code (0, or 3 for an alert)."""
-    from deadline_cli.calendar import KazakhCalendar
     from deadline_cli.dates import today_in_kazakhstan
-    from deadline_cli.rules import load_pack
+    from deadline_cli.overrides import calendar_for
     from deadline_cli.timeline import CaseInputs, build_timeline
 
     if request.output_format not in CASE_FORMATS:
@@ -82,13 +102,16 @@ def run_compute(request: ComputeRequest) -> int:
         final_form=optional_date(request.final_form, "--final-form"),
         appeal_ruling=optional_date(request.appeal_ruling, "--appeal-ruling"),
         appeal_served=optional_date(request.appeal_served, "--appeal-served"),
+        served=optional_date(request.served, "--served"),
         in_force=optional_date(request.in_force, "--in-force"),
         immediate=request.immediate,
+        exit_from=request.exit_from,
+        exit_period=request.exit_period,
     )
     ics_reminders = reminders(request.remind)
-    pack = load_pack(request.procedure)
+    pack = choose_pack(request.procedure, request.rules_file)
     today = optional_date(request.as_of, "--as-of") or today_in_kazakhstan()
-    timeline = build_timeline(pack, inputs, KazakhCalendar(), today)
+    timeline = build_timeline(pack, inputs, calendar_for(request.calendar_file), today)
 
     fmt, case = request.output_format, request.case
     if fmt in ("json", "jsonl"):

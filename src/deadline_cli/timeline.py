@@ -30,30 +30,34 @@ class CaseInputs:
     final_form: date | None = None
     appeal_ruling: date | None = None
     appeal_served: date | None = None
+    served: date | None = None
     in_force: date | None = None
     immediate: bool = False
+    # The reading of the exit rule (refugee pack): None means the default one.
+    exit_from: str | None = None  # "entry-into-force" or "decision"
+    exit_period: str | None = None  # "30 days" (default) or "1 month", the statute's 2009 wording
 
     def value(self, name: str) -> date | None:
         found = getattr(self, name, None)
         return found if isinstance(found, date) else None
 
     def present(self) -> set[str]:
-        names = {
-            n
-            for n in ("ruling", "final_form", "appeal_ruling", "appeal_served", "in_force")
-            if self.value(n) is not None
-        }
+        names = {n for n in _DATE_INPUTS if self.value(n) is not None}
         return names | ({"immediate"} if self.immediate else set())
 
     def as_dict(self) -> dict[str, str | bool | None]:
-        return {
-            "ruling": self.ruling.isoformat(),
-            "final_form": _iso(self.final_form),
-            "appeal_ruling": _iso(self.appeal_ruling),
-            "appeal_served": _iso(self.appeal_served),
-            "in_force": _iso(self.in_force),
-            "immediate": self.immediate,
-        }
+        found: dict[str, str | bool | None] = {n: _iso(self.value(n)) for n in _DATE_INPUTS}
+        found["immediate"] = self.immediate
+        found["exit_from"] = self.exit_from or EXIT_FROM_DEFAULT
+        found["exit_period"] = self.exit_period or EXIT_PERIOD_DEFAULT
+        return found
+
+
+_DATE_INPUTS = ("ruling", "final_form", "appeal_ruling", "appeal_served", "served", "in_force")
+EXIT_STEP = "exit_deadline"
+EXIT_FROM = ("entry-into-force", "decision")
+EXIT_FROM_DEFAULT = "entry-into-force"
+EXIT_PERIOD_DEFAULT = "30 days"
 
 
 def _iso(d: date | None) -> str | None:
@@ -158,6 +162,17 @@ class _Builder:
             )
         return step.rule
 
+    def version_step(self, rule: Rule, scenario: str) -> Step | None:
+        """For a rule valid only between two dates: which law version applied, and why."""
+        if rule.valid_from is None and rule.valid_until is None:
+            return None
+        act = self.dates[scenario].get(rule.when or rule.trigger)
+        if act is None:
+            return None
+        what = self.labels.get(rule.when or rule.trigger, "act").lower()
+        span = f"{_day(rule.valid_from)} to {_day(rule.valid_until)}"
+        return Step(act, f"law version: {what} on {show(act)}, within {span}: {rule.basis}")
+
     def compute(self, step: StepRule, rule: Rule, scenario: str) -> _Result:
         start = self.trigger(rule, scenario, step)
         label = self.labels.get(rule.trigger, rule.trigger.replace("_", " "))
@@ -195,7 +210,9 @@ def build_timeline(
         "ruling": pack.ruling_label,
         "appeal_ruling": "appellate act announced",
         "appeal_served": "appellate act in final form delivered",
+        "served": "copy delivered",
     }
+    present = inputs.present()
 
     events = [
         Event(
@@ -212,7 +229,9 @@ def build_timeline(
 
     for step in pack.steps:
         b.labels[step.id] = step.label
-        if step.requires is not None and step.requires not in inputs.present():
+        if step.requires is not None and step.requires not in present:
+            continue
+        if not _step_exists(step, inputs):
             continue
         given_day = inputs.value(step.input) if step.input else None
         if given_day is not None:
@@ -221,8 +240,13 @@ def build_timeline(
         results: dict[str, _Result] = {}
         rules: dict[str, Rule] = {}
         for scenario in _SCENARIOS:
-            rules[scenario] = rule = b.pick(step, scenario)
+            rule = b.pick(step, scenario)
+            reading: Step | None = None
+            if step.id == EXIT_STEP:
+                rule, reading = _exit_reading(rule, inputs)
+            rules[scenario] = rule
             results[scenario] = result = b.compute(step, rule, scenario)
+            result.steps[:0] = [s for s in (reading, b.version_step(rule, scenario)) if s]
             b.dates[scenario][step.id] = result.date
             if result.span:
                 b.spans.append((step.label, *result.span))
@@ -256,6 +280,47 @@ def build_timeline(
     _calendar_warnings(b)
     events.sort(key=lambda e: (e.date, e.latest))
     return Timeline(pack, inputs, tuple(events), tuple(b.warnings), as_of)
+
+
+def _day(d: date | None) -> str:
+    return d.isoformat() if d else "..."
+
+
+def _step_exists(step: StepRule, inputs: CaseInputs) -> bool:
+    """A step limited to a period of the law exists only for an act dated inside it."""
+    rule = step.rule
+    if rule.valid_from is None and rule.valid_until is None:
+        return True
+    act = inputs.value(step.requires or "ruling")
+    return act is None or rule.applies(inputs.present(), act)
+
+
+def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, Step]:
+    """The exit rule under the chosen reading, and a trace line that names the reading."""
+    from dataclasses import replace
+
+    from deadline_cli.periods import Period
+
+    start = inputs.exit_from or EXIT_FROM_DEFAULT
+    period_text = inputs.exit_period or EXIT_PERIOD_DEFAULT
+    period = Period.parse(period_text)
+    if start == "decision":
+        trigger = "appeal_ruling" if inputs.appeal_ruling else "ruling"
+        what = "the appellate act" if inputs.appeal_ruling else "the court decision"
+    else:
+        trigger, what = rule.trigger, "entry into force"
+    default = start == EXIT_FROM_DEFAULT and period_text == EXIT_PERIOD_DEFAULT
+    reading = f"{period} from {what}" + (" (default reading)" if default else "")
+    changed = replace(
+        rule, trigger=trigger, period=period, basis=f"{rule.basis}; reading: {reading}"
+    )
+    day = inputs.value(trigger) or inputs.ruling
+    return changed, Step(
+        day,
+        f"reading of the exit rule: {reading} (--exit-from {start}, --exit-period "
+        f"'{period_text}'); the other readings are 30 days or 1 month, from entry into force "
+        "or from the decision",
+    )
 
 
 def _given_event(b: _Builder, step: StepRule, day: date) -> Event:
@@ -299,7 +364,18 @@ def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> N
             f"the {pack.id} pack applies to decisions from "
             f"{pack.valid_from.isoformat()}: {pack.valid_from_reason}"
         )
-    for name in ("final_form", "appeal_ruling", "in_force"):
+    if (inputs.exit_from or inputs.exit_period) and not any(s.id == EXIT_STEP for s in pack.steps):
+        raise DeadlineError(
+            f"--exit-from and --exit-period apply to a pack with an exit deadline (refugee), "
+            f"not {pack.id}"
+        )
+    if inputs.exit_from is not None and inputs.exit_from not in EXIT_FROM:
+        raise DeadlineError(f"--exit-from {inputs.exit_from!r}: choose {' or '.join(EXIT_FROM)}")
+    if inputs.exit_period is not None:
+        from deadline_cli.periods import Period
+
+        Period.parse(inputs.exit_period)  # a DeadlineError naming the problem
+    for name in ("final_form", "appeal_ruling", "served", "in_force"):
         day = inputs.value(name)
         if day is not None and day < inputs.ruling:
             raise DeadlineError(

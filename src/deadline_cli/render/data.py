@@ -78,9 +78,10 @@ def holidays_dict(calendar: KazakhCalendar, year: int) -> dict[str, Any]:
             for d in calendar.days_off(year)
         ],
         "working_weekend_days": [
-            {"date": d.date.isoformat(), "name": d.name, "source": d.source}
+            {"date": d.date.isoformat(), "name": d.name, "source": d.source, "override": d.override}
             for d in calendar.working_weekend_days(year)
         ],
+        "calendar_file": str(calendar.origin) if calendar.origin else None,
         "warnings": warnings,
     }
 

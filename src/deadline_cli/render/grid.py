@@ -93,16 +93,20 @@ def timeline_grid(timeline: Timeline, *, explain: bool, case: str = "") -> Grid:
 def holidays_grid(calendar: KazakhCalendar, year: int) -> Grid:
     grid = Grid(
         title=f"Days off in Kazakhstan, {year} (besides ordinary weekends)",
-        columns=[Column("Date", no_wrap=True), Column("Name"), Column("Kind")],
+        columns=[Column("Date", no_wrap=True), Column("Name"), Column("Kind"), Column("Source")],
     )
     for off in calendar.days_off(year):
-        grid.add(show(off.date), off.name, off.kind.value.replace("_", " "))
-    weekend = calendar.working_weekend_days(year)
-    if weekend:
-        grid.after.append("Weekend days made working days:")
-        grid.after += [f"  {show(d.date)}  {d.name}" for d in weekend]
+        grid.add(show(off.date), off.name, off.kind.value.replace("_", " "), off.source)
+    working = calendar.working_weekend_days(year)
+    if working:
+        grid.after.append("Days made working days:")
+        for d in working:
+            mark = " (calendar override)" if d.override else ""
+            grid.after.append(f"  {show(d.date)}  {d.name}{mark}; source: {d.source}")
     else:
-        grid.after.append("Weekend days made working days: none known")
+        grid.after.append("Days made working days: none known")
+    if calendar.origin:
+        grid.after.append(f"Calendar overrides from {calendar.origin}")
     return grid
 
 

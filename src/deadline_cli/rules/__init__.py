@@ -4,7 +4,9 @@ A pack is a list of steps. Each step names the event or input it counts from (``
 period, whether a non-working last day rolls forward, the article (``basis``), the code it comes
 from (``source``, a key of ``sources.toml``) and how sure we are of it (``certainty``). A step may
 carry variants: the first whose ``when`` input is present and whose ``valid_from``/``valid_until``
-dates contain its trigger replaces the step's rule. Packs are data only: nothing in them runs.
+dates contain its trigger replaces the step's rule. ``valid_from``/``valid_until`` on a step itself
+say when the step exists at all, judged on the date of its ``requires`` input (or the ruling).
+Packs are data only: nothing in them runs, and an unknown key is an error, not ignored.
 """
 
 from __future__ import annotations
@@ -21,11 +23,19 @@ from deadline_cli.errors import DeadlineError
 from deadline_cli.periods import Period
 
 SCHEMA = 1
-BUILTIN_PACKS = ("refugee", "administrative", "civil")
+BUILTIN_PACKS = ("refugee", "administrative", "civil", "criminal", "offence", "admin-suit")
 DEFAULT_PACK = "refugee"
 
 # Dates and flags a user can give for one case; steps count from them or from earlier steps.
-INPUTS = ("ruling", "final_form", "appeal_ruling", "appeal_served", "in_force", "immediate")
+INPUTS = (
+    "ruling",
+    "final_form",
+    "appeal_ruling",
+    "appeal_served",
+    "served",
+    "in_force",
+    "immediate",
+)
 CERTAINTIES = ("text", "secondary", "unverified", "given")
 
 
@@ -88,6 +98,17 @@ class Pack:
     sources: dict[str, Source] = field(default_factory=dict)
 
 
+_RULE_KEYS = {"from", "period", "roll", "next_day", "basis", "source", "certainty", "note"}
+_RULE_KEYS |= {"valid_from", "valid_until"}
+KEYS = {
+    "pack": {"schema", "id", "name", "description", "extends", "valid_from", "valid_from_reason"}
+    | {"ruling", "steps"},
+    "ruling": {"label", "basis", "source", "certainty", "note"},
+    "step": _RULE_KEYS | {"id", "label", "window", "input", "requires", "deadline", "variants"},
+    "variant": _RULE_KEYS | {"when"},
+}
+
+
 class _Reader:
     """Reads one TOML table, naming the file and field in every error."""
 
@@ -95,6 +116,14 @@ class _Reader:
         self.origin = origin
         self.table = table
         self.where = where
+
+    def only(self, kind: str) -> None:
+        """Refuse a key the schema does not know: a typo must not be silently ignored."""
+        for key in self.table:
+            if key not in KEYS[kind]:
+                raise self.fail(
+                    key, f"unknown key; a {kind} table takes: {', '.join(sorted(KEYS[kind]))}"
+                )
 
     def fail(self, key: str, problem: str) -> DeadlineError:
         place = f"{self.where}.{key}" if self.where else key
@@ -165,6 +194,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
     """Build a pack from parsed TOML, or raise a DeadlineError naming the field at fault."""
     sources = dict(_load_sources())
     top = _Reader(origin, data)
+    top.only("pack")
     schema = top.get("schema", int)
     if schema != SCHEMA:
         raise top.fail("schema", f"this version reads schema {SCHEMA}, not {schema}")
@@ -174,6 +204,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
 
     if "ruling" in data:
         rr = _Reader(origin, top.get("ruling", dict), "ruling")
+        rr.only("ruling")
         ruling = Rule(
             "ruling",
             None,
@@ -199,6 +230,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
         sr = _Reader(origin, raw, f"steps[{i}]")
         step_id = sr.get("id", str)
         sr.where = f"steps[{i}] ({step_id})"
+        sr.only("step")
         # A step may share its id with the input that replaces it (final_form); any other
         # clash would make 'from' ambiguous.
         if step_id in {s.id for s in steps} or (step_id in INPUTS and raw.get("input") != step_id):
@@ -209,6 +241,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
             if not isinstance(raw_variant, dict):
                 raise sr.fail(f"variants[{j}]", "must be a table ([[steps.variants]])")
             vr = _Reader(origin, raw_variant, f"{sr.where}.variants[{j}]")
+            vr.only("variant")
             variants.append(_rule(vr, sources, known, rule))
         window = sr.get("window", bool, False)
         if window and rule.period is None:
