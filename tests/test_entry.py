@@ -102,6 +102,18 @@ FULL = "import sys; from deadline_cli.cli import main; sys.argv[0] = 'deadline';
         ["compute", "2025-03-03", "-p", "civil", "--format", "json", "--as-of", "2025-03-04"],
         ["compute", "2026-02-05", "--format=csv", "--case", "A-1", "--as-of", "2026-02-06"],
         ["compute", "2026-02-05", "--alert-within", "90", "--as-of", "2026-02-06", "-q"],
+        [
+            "compute",
+            "2026-04-20",
+            "-p",
+            "offence",
+            "--served",
+            "2026-04-27",
+            "--as-of",
+            "2026-04-28",
+        ],
+        ["compute", "2026-02-05", "--exit-from", "decision", "--exit-period=1 month", "-f", "json"],
+        ["compute", "2026-02-05", "--calendar", "/nonexistent/calendar.toml"],
         ["compute", "2026-02-30"],  # an impossible date: one line, exit 2
         ["compute", "2026-02-05", "-p", "nope"],
     ],

@@ -219,3 +219,25 @@ def test_version() -> None:
     code, out, _ = invoke("--version")
     assert code == 0
     assert out.startswith("deadline 0.")
+
+
+def test_batch_reads_served_and_exit_readings_and_overrides(tmp_path: Path) -> None:
+    cal = tmp_path / "c.toml"
+    cal.write_text('[[days_off]]\ndate = 2026-05-08\nname = "Firm day off"\nsource = "Order 9"\n')
+    stdin = (
+        "id,ruling,procedure,served,final_form,exit_from,exit_period\n"
+        # Thu 7 May Defender's Day, Fri 8 May the override, Sat 9 May Victory Day moved to
+        # Mon 11 May -> Tue 12 May 2026.
+        "O,2026-04-20,offence,2026-04-27,,,\n"
+        "R,2026-02-05,,,2026-02-05,decision,1 month\n"  # 1 month from Thu 5 Feb: Thu 5 Mar
+        "X,2026-02-05,,,2026-02-05,someday,\n"
+    )
+    code, out, err = invoke(
+        "batch", "-", "--calendar", str(cal), "--as-of", "2026-03-01", stdin=stdin
+    )
+    assert code == 1
+    rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
+    dates = {k: {e["id"]: e["date"] for e in r["events"]} for k, r in rows.items()}
+    assert dates["O"]["complaint_deadline"] == "2026-05-12"
+    assert dates["R"]["exit_deadline"] == "2026-03-05"
+    assert "row 3 (id X): --exit-from 'someday'" in err

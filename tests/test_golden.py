@@ -332,7 +332,7 @@ def test_civil_appeal_of_a_person_who_did_not_take_part(calendar: KazakhCalendar
 @pytest.mark.parametrize(
     ("exit_from", "exit_period", "expected", "reading"),
     [
-        (None, None, "2026-05-08", "30 days from entry into force (default reading)"),
+        (None, None, "2026-05-08", "30 days from entry into force (default)"),
         # In force Tue 7 Apr: 1 month = Thu 7 May, Defender of the Fatherland Day -> Fri 8 May.
         (None, "1 month", "2026-05-08", "1 month from entry into force"),
         # From the decision Thu 5 Feb: 30 days = Sat 7 Mar; 8 Mar Women's Day (Sunday),

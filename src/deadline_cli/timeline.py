@@ -241,12 +241,14 @@ def build_timeline(
         rules: dict[str, Rule] = {}
         for scenario in _SCENARIOS:
             rule = b.pick(step, scenario)
-            reading: Step | None = None
+            reading = ""
             if step.id == EXIT_STEP:
                 rule, reading = _exit_reading(rule, inputs)
             rules[scenario] = rule
             results[scenario] = result = b.compute(step, rule, scenario)
-            result.steps[:0] = [s for s in (reading, b.version_step(rule, scenario)) if s]
+            start = result.steps[0].date
+            extra = [Step(start, reading) if reading else None, b.version_step(rule, scenario)]
+            result.steps[:0] = [s for s in extra if s]
             b.dates[scenario][step.id] = result.date
             if result.span:
                 b.spans.append((step.label, *result.span))
@@ -295,7 +297,7 @@ def _step_exists(step: StepRule, inputs: CaseInputs) -> bool:
     return act is None or rule.applies(inputs.present(), act)
 
 
-def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, Step]:
+def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, str]:
     """The exit rule under the chosen reading, and a trace line that names the reading."""
     from dataclasses import replace
 
@@ -310,16 +312,13 @@ def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, Step]:
     else:
         trigger, what = rule.trigger, "entry into force"
     default = start == EXIT_FROM_DEFAULT and period_text == EXIT_PERIOD_DEFAULT
-    reading = f"{period} from {what}" + (" (default reading)" if default else "")
+    reading = f"{period} from {what}" + (" (default)" if default else "")
     changed = replace(
         rule, trigger=trigger, period=period, basis=f"{rule.basis}; reading: {reading}"
     )
-    day = inputs.value(trigger) or inputs.ruling
-    return changed, Step(
-        day,
-        f"reading of the exit rule: {reading} (--exit-from {start}, --exit-period "
-        f"'{period_text}'); the other readings are 30 days or 1 month, from entry into force "
-        "or from the decision",
+    return changed, (
+        f"reading of the exit rule: {reading}; the statute's readings are 30 days or 1 month "
+        "(--exit-period), from entry into force or from the decision (--exit-from)"
     )
 
 
