@@ -26,6 +26,7 @@ from typing import Any
 
 from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError
+from deadline_cli.i18n import Holiday, msg
 
 # The years the calendar answers for. The holidays package starts at 1991, the year of
 # independence; a full year of Kazakh law starts with 1992.
@@ -262,6 +263,30 @@ def write_data_file(path: Path = DATA_FILE) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def off_name(off: DayOff) -> Any:
+    """A day off's name, ready for any language: a message, a holiday, or the user's text."""
+    if off.kind is DayOffKind.OVERRIDE:
+        return off.name
+    if off.moved_from is not None:
+        return msg("day_off_by_order", date=off.moved_from)
+    return Holiday(off.name, off.name_kk)
+
+
+def off_reason(off: DayOff) -> Any:
+    """Why a day is off, for a trace: as ``off_name``, and an override names its source."""
+    if off.kind is DayOffKind.OVERRIDE:
+        return msg("reason_override", name=off.name, source=off.source)
+    return off_name(off)
+
+
+def working_name(day: WorkingWeekendDay) -> Any:
+    if day.override:
+        return day.name
+    if day.moved_to is not None:
+        return msg("working_day_by_order", date=day.moved_to)
+    return msg("working_day_by_order_plain")
+
+
 class KazakhCalendar:
     """Working days in Kazakhstan for 1992-2100, with an explanation for every day off."""
 
@@ -282,17 +307,15 @@ class KazakhCalendar:
         table = self._year(day.year)
         return table.working[(day - table.start).days] == 1
 
-    def why_not_working(self, day: date) -> str:
-        """The reason a day is off, for the trace: the holiday's name, or the weekday."""
+    def why_not_working(self, day: date) -> Any:
+        """The reason a day is off, for the trace: the holiday, or the weekday (a message)."""
         table = self._year(day.year)
         off = table.days_off.get(day)
-        if off is not None and off.kind is DayOffKind.OVERRIDE:
-            return f"{off.name} (calendar override: {off.source})"
         if off is not None:
-            return off.name
+            return off_reason(off)
         if day.weekday() >= 5:
-            return "Saturday" if day.weekday() == 5 else "Sunday"
-        return "day off"
+            return msg("saturday" if day.weekday() == 5 else "sunday")
+        return msg("day_off")
 
     def working_weekend_day(self, day: date) -> WorkingWeekendDay | None:
         return self._year(day.year).working_weekend.get(day)

@@ -18,6 +18,7 @@ from typer.exceptions import TyperException
 
 from deadline_cli import __version__
 from deadline_cli.errors import DeadlineError, fail, reported
+from deadline_cli.i18n import choose, msg
 from deadline_cli.run import (
     EXIT_ALERT,
     EXIT_ROWS_FAILED,
@@ -29,6 +30,7 @@ from deadline_cli.run import (
     optional_date,
     reminders,
     run_compute,
+    warn,
 )
 
 
@@ -91,6 +93,14 @@ class InputFormat(StrEnum):
 
 
 # Options shared by several commands.
+Language = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language for people: en, ru or kk (default: $DEADLINE_LANG, else en). Machine "
+        "fields (ids, ISO dates, codes) never change.",
+    ),
+]
 CalendarFile = Annotated[
     str | None,
     typer.Option(
@@ -232,6 +242,7 @@ def compute(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No warnings on stderr (JSON keeps them).")
     ] = False,
+    lang: Language = None,
 ) -> None:
     """Compute the appeal deadline, entry into force and (refugee) the last day to leave.
 
@@ -250,6 +261,7 @@ def compute(
         exit_period=exit_period,
         calendar_file=calendar_file,
         rules_file=rules_file,
+        lang=lang,
         output_format=output_format.value,
         explain=explain,
         as_of=as_of,
@@ -304,6 +316,7 @@ def batch(
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    lang: Language = None,
 ) -> None:
     """Compute many cases in one process. Columns: id, ruling, procedure, final_form,
     appeal_ruling, appeal_served, served, in_force, immediate, exit_from, exit_period (others
@@ -334,7 +347,7 @@ def batch(
         results = runner.run(read_rows(stream, fmt))
         failed = alert = 0
         progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-        writer = _BatchWriter(output_format, ics_reminders, default_pack)
+        writer = _BatchWriter(output_format, ics_reminders, default_pack, choose(lang))
         for result in results:
             progress.tick()
             if result.timeline is None:
@@ -359,10 +372,13 @@ def batch(
 class _BatchWriter:
     """Streams each good case to stdout in the chosen format (ICS: one calendar at the end)."""
 
-    def __init__(self, output_format: BatchFormat, reminders: tuple[int, ...], pack: Any) -> None:
+    def __init__(
+        self, output_format: BatchFormat, reminders: tuple[int, ...], pack: Any, lang: Any
+    ) -> None:
         from deadline_cli.render.csvout import batch_header
         from deadline_cli.rules import BUILTIN_PACKS, load_pack
 
+        self.lang = lang
         self.format = output_format
         self.reminders = reminders
         self.ics_cases: list[tuple[str, Any]] = []
@@ -393,7 +409,8 @@ class _BatchWriter:
             from deadline_cli.render.data import timeline_dict
             from deadline_cli.render.json import dumps_line
 
-            sys.stdout.write(dumps_line({"id": case_id, "row": row, **timeline_dict(timeline)}))
+            data = timeline_dict(timeline, self.lang)
+            sys.stdout.write(dumps_line({"id": case_id, "row": row, **data}))
         else:
             self.ics_cases.append((case_id, timeline))
 
@@ -401,7 +418,7 @@ class _BatchWriter:
         if self.format is BatchFormat.ics:
             from deadline_cli.render.ics import calendar_ics
 
-            sys.stdout.write(calendar_ics(self.ics_cases, self.reminders))
+            sys.stdout.write(calendar_ics(self.ics_cases, self.reminders, self.lang))
 
 
 def _open_input(source: str) -> Any:
@@ -438,6 +455,7 @@ def holidays(
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     calendar_file: CalendarFile = None,
+    lang: Language = None,
 ) -> None:
     """List the days off of a year (holidays, moved holidays, days off by order, overrides)
     and the days made working days, each with its source."""
@@ -448,7 +466,8 @@ def holidays(
 
         calendar = calendar_for(calendar_file)
         chosen = year if year is not None else today_in_kazakhstan().year
-        data = holidays_dict(calendar, chosen)  # raises first for a year outside the calendar
+        language = choose(lang)
+        data = holidays_dict(calendar, chosen, language)  # raises for a year outside it
         if output_format is Format.json:
             from deadline_cli.render.json import dumps
 
@@ -456,9 +475,8 @@ def holidays(
             return
         from deadline_cli.render.grid import holidays_grid
 
-        emit(for_people(holidays_grid(calendar, chosen)))
-        for warning in data["warnings"]:
-            sys.stderr.write(f"warning: {warning}\n")
+        emit(for_people(holidays_grid(calendar, chosen, language)))
+        warn(language, data["warnings"])
 
 
 @app.command()
@@ -473,12 +491,15 @@ def rules(
     ] = None,
     file: Annotated[str | None, typer.Argument(metavar="", hidden=True)] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    lang: Language = None,
 ) -> None:
     """Show the procedure packs and their steps, with articles and links, or check a pack file
     (deadline rules check FILE: exit 0 when valid, 2 naming the field and the problem)."""
     with _user_errors():
         from deadline_cli.render.data import pack_dict
         from deadline_cli.rules import BUILTIN_PACKS, load_pack, load_pack_file
+
+        language = choose(lang)
 
         if pack_id == "check":
             if file is None:
@@ -489,7 +510,7 @@ def rules(
             if output_format is Format.json:
                 from deadline_cli.render.json import dumps
 
-                emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack)}))
+                emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}))
             else:
                 emit(f"{file}: valid pack {pack.id!r} ({pack.name}), {len(pack.steps)} steps\n")
             return
@@ -499,12 +520,16 @@ def rules(
         if output_format is Format.json:
             from deadline_cli.render.json import dumps
 
-            data: Any = pack_dict(packs[0]) if pack_id else [pack_dict(p) for p in packs]
+            data: Any = (
+                pack_dict(packs[0], language)
+                if pack_id
+                else [pack_dict(p, language) for p in packs]
+            )
             emit(dumps(data))
             return
         from deadline_cli.render.grid import pack_grid, packs_grid
 
-        emit(for_people(pack_grid(packs[0]) if pack_id else packs_grid(packs)))
+        emit(for_people(pack_grid(packs[0], language) if pack_id else packs_grid(packs, language)))
 
 
 @app.command()
@@ -520,19 +545,24 @@ def add(
     ] = False,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     calendar_file: CalendarFile = None,
+    lang: Language = None,
 ) -> None:
     """Count any term by the same rules: the day after START is day 1; a last day that is not a
     working day rolls forward to the next working day. Prints the last day and its trace."""
     with _user_errors():
-        from deadline_cli.dates import parse_date, show
+        from deadline_cli.dates import parse_date
         from deadline_cli.overrides import calendar_for
         from deadline_cli.periods import Period, count_term
+        from deadline_cli.render.data import steps_list
 
+        language = choose(lang)
         trigger = parse_date(start, "start date")
         term = Period.parse(period)
         calendar = calendar_for(calendar_file)
         calendar.is_working_day(trigger)  # a year outside the calendar is refused first
-        counted = count_term(trigger, term, calendar, roll=not no_roll, trigger_label="start")
+        counted = count_term(
+            trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start")
+        )
         if output_format is Format.json:
             from deadline_cli.render.json import dumps
 
@@ -544,15 +574,13 @@ def add(
                         "roll": not no_roll,
                         "date": counted.end.isoformat(),
                         "nominal": counted.nominal.isoformat(),
-                        "steps": [
-                            {"date": s.date.isoformat(), "text": s.text} for s in counted.steps
-                        ],
+                        "steps": steps_list(counted.steps, language),
                     }
                 )
             )
             return
-        lines = [f"{show(counted.end)}  ({term} from {show(trigger)})"]
-        lines += [f"  {show(s.date)}  {s.text}" for s in counted.steps]
+        lines = [language("add_header", date=counted.end, period=term, start=trigger)]
+        lines += [f"  {language.day(s.date)}  {language.say(s.msg)}" for s in counted.steps]
         emit("\n".join(lines) + "\n")
 
 

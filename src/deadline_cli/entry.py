@@ -33,6 +33,7 @@ COMPUTE_OPTIONS: dict[str, tuple[str, str]] = {
     "--exit-period": ("exit_period", "value"),
     "--calendar": ("calendar_file", "value"),
     "--rules": ("rules_file", "value"),
+    "--lang": ("lang", "value"),
     "--format": ("output_format", "value"),
     "-f": ("output_format", "value"),
     "--explain": ("explain", "on"),

@@ -19,6 +19,7 @@ from dateutil.relativedelta import relativedelta
 
 from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError
+from deadline_cli.i18n import Msg, msg
 
 if TYPE_CHECKING:
     from deadline_cli.calendar import WorkingWeekendDay
@@ -71,7 +72,7 @@ class WorkingDays(Protocol):
     """What the arithmetic needs from a calendar."""
 
     def is_working_day(self, day: date) -> bool: ...
-    def why_not_working(self, day: date) -> str: ...
+    def why_not_working(self, day: date) -> object: ...
     def next_working_day(self, day: date) -> date: ...
     def add_working_days(self, day: date, count: int) -> date: ...
     def working_weekend_day(self, day: date) -> WorkingWeekendDay | None: ...
@@ -79,10 +80,15 @@ class WorkingDays(Protocol):
 
 @dataclass(frozen=True)
 class Step:
-    """One line of a counting trace."""
+    """One line of a counting trace: a day and a message (rendered in any language)."""
 
     date: date
-    text: str
+    msg: Msg
+
+    @property
+    def text(self) -> str:
+        """The line in English."""
+        return str(self.msg)
 
     def __str__(self) -> str:
         return f"{show(self.date)}: {self.text}"
@@ -104,26 +110,20 @@ def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[d
         if period.unit is Unit.DAYS:
             end = trigger + timedelta(days=period.amount)
             if period.amount == 1:
-                steps.append(Step(end, "the next day"))
+                steps.append(Step(end, msg("trace_next_day")))
             else:
-                steps.append(
-                    Step(end, f"day {period.amount} of {period}, counted from the next day")
-                )
+                steps.append(Step(end, msg("trace_day_n", n=period.amount, period=period)))
         elif period.unit is Unit.WORKING_DAYS:
             end = calendar.add_working_days(trigger, period.amount)
             skipped = _days_not_counted(trigger, end, calendar)
             if skipped:
-                steps.append(Step(trigger + timedelta(days=1), "not counted: " + skipped))
+                steps.append(
+                    Step(trigger + timedelta(days=1), msg("trace_not_counted", days=skipped))
+                )
             made = _weekend_days_counted(trigger, end, calendar)
             if made:
-                steps.append(Step(trigger + timedelta(days=1), "counted: " + made))
-            steps.append(
-                Step(
-                    end,
-                    f"working day {period.amount} of {period}, counting only "
-                    "working days from the next day",
-                )
-            )
+                steps.append(Step(trigger + timedelta(days=1), msg("trace_counted", days=made)))
+            steps.append(Step(end, msg("trace_working_day_n", n=period.amount, period=period)))
         else:
             months = period.amount * (12 if period.unit is Unit.YEARS else 1)
             end = trigger + relativedelta(months=months)
@@ -131,44 +131,46 @@ def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[d
                 steps.append(
                     Step(
                         end,
-                        f"{period} after {show(trigger)}: that month has no day "
-                        f"{trigger.day}, so the term ends on its last day",
+                        msg("trace_month_clamped", period=period, date=trigger, day=trigger.day),
                     )
                 )
             else:
-                steps.append(Step(end, f"{period} after {show(trigger)}: the same day number"))
+                steps.append(Step(end, msg("trace_same_day", period=period, date=trigger)))
     except (OverflowError, ValueError):
         raise DeadlineError(f"{period} after {trigger.isoformat()} is past the year 9999") from None
     return end, steps
 
 
-def _days_not_counted(trigger: date, end: date, calendar: WorkingDays) -> str:
+def _days_not_counted(trigger: date, end: date, calendar: WorkingDays) -> tuple[Msg, ...]:
     """The days off inside a working-day count: weekends as a number, other days by name."""
     weekend = 0
-    named: list[str] = []
+    named: list[Msg] = []
     day = trigger + timedelta(days=1)
     while day < end:
         if not calendar.is_working_day(day):
             reason = calendar.why_not_working(day)
-            if reason in ("Saturday", "Sunday"):
+            if isinstance(reason, Msg) and reason.key in ("saturday", "sunday"):
                 weekend += 1
             else:
-                named.append(f"{show(day)} ({reason})")
+                named.append(msg("day_named", date=day, reason=reason))
         day += timedelta(days=1)
-    parts = [f"{weekend} weekend day{'s' if weekend != 1 else ''}"] if weekend else []
-    return "; ".join(parts + named)
+    counted = [msg("weekend_days", n=weekend)] if weekend else []
+    return tuple(counted + named)
 
 
-def _weekend_days_counted(trigger: date, end: date, calendar: WorkingDays) -> str:
+def _weekend_days_counted(trigger: date, end: date, calendar: WorkingDays) -> tuple[Msg, ...]:
     """Saturdays and Sundays inside a working-day count that were working days (by order)."""
-    named: list[str] = []
+    from deadline_cli.calendar import working_name
+
+    named: list[Msg] = []
     day = trigger + timedelta(days=1)
     while day <= end:
         if day.weekday() >= 5 and calendar.is_working_day(day):
             made = calendar.working_weekend_day(day)
-            named.append(f"{show(day)} ({made.name if made else 'working day'})")
+            reason = working_name(made) if made else msg("working_day_by_order_plain")
+            named.append(msg("day_named", date=day, reason=reason))
         day += timedelta(days=1)
-    return "; ".join(named)
+    return tuple(named)
 
 
 def roll_forward(day: date, calendar: WorkingDays) -> tuple[date, list[Step]]:
@@ -177,24 +179,20 @@ def roll_forward(day: date, calendar: WorkingDays) -> tuple[date, list[Step]]:
         made = calendar.working_weekend_day(day)
         if made is not None and made.override:
             return day, [
-                Step(
-                    day,
-                    f"a working day by calendar override ({made.name}; {made.source}): "
-                    "the term does not roll",
-                )
+                Step(day, msg("trace_override_working", name=made.name, source=made.source))
             ]
         if made is not None and day.weekday() >= 5:
-            return day, [
-                Step(day, "a weekend day made a working day by order: the term does not roll")
-            ]
+            return day, [Step(day, msg("trace_weekend_working"))]
         return day, []
-    steps = [Step(day, f"not a working day ({calendar.why_not_working(day)})")]
+    steps = [Step(day, msg("trace_not_working", reason=calendar.why_not_working(day)))]
     end = calendar.next_working_day(day)
     skipped = day + timedelta(days=1)
     while skipped < end:
-        steps.append(Step(skipped, f"not a working day ({calendar.why_not_working(skipped)})"))
+        steps.append(
+            Step(skipped, msg("trace_not_working", reason=calendar.why_not_working(skipped)))
+        )
         skipped += timedelta(days=1)
-    steps.append(Step(end, "next working day: the term ends here (rolled forward)"))
+    steps.append(Step(end, msg("trace_rolled")))
     return end, steps
 
 
@@ -204,10 +202,10 @@ def count_term(
     calendar: WorkingDays,
     *,
     roll: bool = True,
-    trigger_label: str = "trigger",
+    trigger_label: object = "trigger",
 ) -> Term:
     """Count ``period`` from ``trigger`` and, when ``roll``, move a non-working last day forward."""
-    steps = [Step(trigger, f"{trigger_label} (day 0); the term starts the next day")]
+    steps = [Step(trigger, msg("trace_day0", label=trigger_label))]
     nominal, counted = nominal_end(trigger, period, calendar)
     steps += counted
     end = nominal
@@ -217,8 +215,7 @@ def count_term(
     elif not calendar.is_working_day(nominal):
         steps.append(
             Step(
-                nominal,
-                f"not a working day ({calendar.why_not_working(nominal)}); not rolled forward",
+                nominal, msg("trace_not_working_no_roll", reason=calendar.why_not_working(nominal))
             )
         )
     return Term(trigger, period, nominal, end, tuple(steps))

@@ -36,6 +36,7 @@ class ComputeRequest:
     exit_period: str | None = None
     calendar_file: str | None = None
     rules_file: str | None = None
+    lang: str | None = None
     output_format: str = "table"
     explain: bool = False
     as_of: str | None = None
@@ -90,11 +91,13 @@ def alerting(timeline: Any, within: int) -> bool:
 def run_compute(request: ComputeRequest) -> int:
     """Compute one case and print it; the exit code (0, or 3 for an alert)."""
     from deadline_cli.dates import today_in_kazakhstan
+    from deadline_cli.i18n import choose
     from deadline_cli.overrides import calendar_for
     from deadline_cli.timeline import CaseInputs, build_timeline
 
     if request.output_format not in CASE_FORMATS:
         raise DeadlineError(f"unknown format {request.output_format!r}")
+    lang = choose(request.lang)
     ruling_day = optional_date(request.ruling, "ruling date")
     assert ruling_day is not None
     inputs = CaseInputs(
@@ -118,26 +121,32 @@ def run_compute(request: ComputeRequest) -> int:
         from deadline_cli.render.data import timeline_dict
         from deadline_cli.render.json import dumps, dumps_line
 
-        data = {"case": case, **timeline_dict(timeline)} if case else timeline_dict(timeline)
+        found = timeline_dict(timeline, lang)
+        data = {"case": case, **found} if case else found
         emit(dumps(data) if fmt == "json" else dumps_line(data))
     elif fmt == "csv":
         from deadline_cli.render.csvout import timeline_csv
 
-        emit(timeline_csv(timeline, case))
+        emit(timeline_csv(timeline, case, lang))
     elif fmt == "ics":
         from deadline_cli.render.ics import calendar_ics
 
-        emit(calendar_ics([(case, timeline)], ics_reminders))
+        emit(calendar_ics([(case, timeline)], ics_reminders, lang))
     else:
         from deadline_cli.render.grid import timeline_grid
 
-        emit(for_people(timeline_grid(timeline, explain=request.explain, case=case)))
+        emit(for_people(timeline_grid(timeline, lang, explain=request.explain, case=case)))
     if fmt in ("table", "csv", "ics") and not request.quiet:
-        for warning in timeline.warnings:
-            sys.stderr.write(f"warning: {warning}\n")
+        warn(lang, timeline.warnings)
     if request.alert_within is not None and alerting(timeline, request.alert_within):
         return EXIT_ALERT
     return EXIT_OK
+
+
+def warn(lang: Any, warnings: Any) -> None:
+    """Warnings on stderr, one per line, in the chosen language."""
+    for warning in warnings:
+        sys.stderr.write(lang("warning", text=lang.say(warning)) + "\n")
 
 
 def for_people(grid: Any) -> str:

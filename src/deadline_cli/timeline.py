@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from deadline_cli.calendar import LAST_CHECKED, LAST_CONFIRMED_YEAR, KazakhCalendar
-from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError
+from deadline_cli.i18n import Msg, msg
 from deadline_cli.periods import Step, Unit, count_term
 from deadline_cli.rules import Pack, Rule, Source, StepRule
 
@@ -55,6 +55,12 @@ class CaseInputs:
 
 _DATE_INPUTS = ("ruling", "final_form", "appeal_ruling", "appeal_served", "served", "in_force")
 EXIT_STEP = "exit_deadline"
+# How a trace names an input date that a term counts from (translated like pack strings).
+INPUT_LABELS = {
+    "appeal_ruling": "Appellate act announced",
+    "appeal_served": "Appellate act in final form delivered",
+    "served": "Copy delivered",
+}
 EXIT_FROM = ("entry-into-force", "decision")
 EXIT_FROM_DEFAULT = "entry-into-force"
 EXIT_PERIOD_DEFAULT = "30 days"
@@ -70,7 +76,7 @@ class Event:
     label: str
     date: dt.date  # the earliest possible date: the binding one
     latest: dt.date  # equal to date when certain
-    basis: str
+    basis: str | Msg  # a pack's citation (English, translated when printed) or a message
     source: Source
     certainty: str
     steps: tuple[Step, ...]
@@ -79,6 +85,14 @@ class Event:
     nominal_latest: dt.date | None = None
     deadline: bool = False
     note: str = ""
+    reading: Msg | None = None  # the reading of a rule the user can choose (the exit rule)
+
+    @property
+    def citation(self) -> str | Msg:
+        """The basis, with the reading used when there is one."""
+        if self.reading is None:
+            return self.basis
+        return msg("basis_with_reading", basis=self.basis, reading=self.reading)
 
     @property
     def is_range(self) -> bool:
@@ -94,7 +108,7 @@ class Timeline:
     pack: Pack
     inputs: CaseInputs
     events: tuple[Event, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[Msg, ...]
     as_of: date
 
     def days_left(self, event: Event) -> int:
@@ -121,12 +135,12 @@ class _Builder:
     calendar: KazakhCalendar
     dates: dict[str, dict[str, date]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)
     spans: list[tuple[str, date, date]] = field(default_factory=list)
 
-    def warn(self, text: str) -> None:
-        if text not in self.warnings:
-            self.warnings.append(text)
+    def warn(self, warning: Msg) -> None:
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
     def trigger(self, rule: Rule, scenario: str, step: StepRule) -> date:
         day = self.dates[scenario].get(rule.trigger)
@@ -169,27 +183,32 @@ class _Builder:
         act = self.dates[scenario].get(rule.when or rule.trigger)
         if act is None:
             return None
-        what = self.labels.get(rule.when or rule.trigger, "act").lower()
-        span = f"{_day(rule.valid_from)} to {_day(rule.valid_until)}"
-        return Step(act, f"law version: {what} on {show(act)}, within {span}: {rule.basis}")
+        what = self.labels.get(rule.when or rule.trigger, rule.trigger)
+        return Step(
+            act,
+            msg(
+                "trace_law_version",
+                what=what,
+                date=act,
+                since=_day(rule.valid_from),
+                until=_day(rule.valid_until),
+                basis=rule.basis,
+            ),
+        )
 
     def compute(self, step: StepRule, rule: Rule, scenario: str) -> _Result:
         start = self.trigger(rule, scenario, step)
         label = self.labels.get(rule.trigger, rule.trigger.replace("_", " "))
         if step.window and scenario == "earliest":
-            return _Result(
-                start, [Step(start, f"at the earliest, the same day as the {label.lower()}")]
-            )
+            return _Result(start, [Step(start, msg("trace_window_earliest", label=label))])
         if rule.period is None:
-            return _Result(
-                start, [Step(start, f"on the day of the {label.lower()} ({rule.basis})")]
-            )
+            return _Result(start, [Step(start, msg("trace_on_day", label=label, basis=rule.basis))])
         term = count_term(start, rule.period, self.calendar, roll=rule.roll, trigger_label=label)
         steps = list(term.steps)
         end = term.end
         if rule.next_day:
             end = term.end + timedelta(days=1)
-            steps.append(Step(end, "the term has expired: the next day"))
+            steps.append(Step(end, msg("trace_expired_next_day")))
         if rule.period.unit is Unit.WORKING_DAYS:
             span: tuple[date, date] | None = (start, term.end + timedelta(days=1))
         elif rule.roll:
@@ -206,12 +225,7 @@ def build_timeline(
     b = _Builder(pack, inputs, calendar)
     given = {n: d for n in inputs.present() if (d := inputs.value(n)) is not None}
     b.dates = {s: dict(given) for s in _SCENARIOS}
-    b.labels = {
-        "ruling": pack.ruling_label,
-        "appeal_ruling": "appellate act announced",
-        "appeal_served": "appellate act in final form delivered",
-        "served": "copy delivered",
-    }
+    b.labels = {"ruling": pack.ruling_label, **INPUT_LABELS}
     present = inputs.present()
 
     events = [
@@ -223,7 +237,7 @@ def build_timeline(
             pack.ruling.basis,
             pack.ruling.source,
             pack.ruling.certainty,
-            (Step(inputs.ruling, f"given ({option_for('ruling')})"),),
+            (Step(inputs.ruling, msg("trace_given", option=option_for("ruling"))),),
         )
     ]
 
@@ -241,43 +255,59 @@ def build_timeline(
         rules: dict[str, Rule] = {}
         for scenario in _SCENARIOS:
             rule = b.pick(step, scenario)
-            reading = ""
+            reading: Msg | None = None
             if step.id == EXIT_STEP:
                 rule, reading = _exit_reading(rule, inputs)
             rules[scenario] = rule
             results[scenario] = result = b.compute(step, rule, scenario)
             start = result.steps[0].date
-            extra = [Step(start, reading) if reading else None, b.version_step(rule, scenario)]
+            extra = [
+                Step(start, msg("trace_exit_reading", reading=reading)) if reading else None,
+                b.version_step(rule, scenario),
+            ]
             result.steps[:0] = [s for s in extra if s]
             b.dates[scenario][step.id] = result.date
             if result.span:
                 b.spans.append((step.label, *result.span))
         rule, first, last = rules["earliest"], results["earliest"], results["latest"]
-        events.append(
-            Event(
-                id=step.id,
-                label=step.label,
-                date=first.date,
-                latest=last.date,
-                basis=rule.basis,
-                source=rule.source,
-                certainty=rule.certainty,
-                steps=tuple(first.steps),
-                steps_latest=tuple(last.steps) if last.date != first.date else (),
-                nominal=first.nominal,
-                nominal_latest=last.nominal,
-                deadline=step.deadline,
-                note=rule.note,
-            )
+        event = Event(
+            id=step.id,
+            label=step.label,
+            date=first.date,
+            latest=last.date,
+            basis=rule.basis,
+            source=rule.source,
+            certainty=rule.certainty,
+            steps=tuple(first.steps),
+            steps_latest=tuple(last.steps) if last.date != first.date else (),
+            nominal=first.nominal,
+            nominal_latest=last.nominal,
+            deadline=step.deadline,
+            note=rule.note,
+            reading=reading,
         )
+        events.append(event)
         if step.window and step.input:
             b.warn(
-                f"{step.label}: date not given ({option_for(step.input)}), so it lies between "
-                f"{show(first.date)} and {show(last.date)}; the dates after it are ranges "
-                f"and the earliest is binding. Note: {rule.note}"
+                msg(
+                    "warn_window",
+                    label=step.label,
+                    option=option_for(step.input),
+                    first=first.date,
+                    last=last.date,
+                    note=rule.note,
+                )
             )
         if rule.certainty in ("secondary", "unverified"):
-            b.warn(f"{step.label}: the rule is {rule.certainty} ({rule.basis}); {rule.note}")
+            b.warn(
+                msg(
+                    "warn_certainty",
+                    label=step.label,
+                    certainty=msg("certainty_" + rule.certainty),
+                    basis=event.citation,
+                    note=rule.note,
+                )
+            )
 
     _calendar_warnings(b)
     events.sort(key=lambda e: (e.date, e.latest))
@@ -297,8 +327,8 @@ def _step_exists(step: StepRule, inputs: CaseInputs) -> bool:
     return act is None or rule.applies(inputs.present(), act)
 
 
-def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, str]:
-    """The exit rule under the chosen reading, and a trace line that names the reading."""
+def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, Msg]:
+    """The exit rule under the chosen reading, and the reading as a message."""
     from dataclasses import replace
 
     from deadline_cli.periods import Period
@@ -308,18 +338,12 @@ def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, str]:
     period = Period.parse(period_text)
     if start == "decision":
         trigger = "appeal_ruling" if inputs.appeal_ruling else "ruling"
-        what = "the appellate act" if inputs.appeal_ruling else "the court decision"
+        what = msg("from_appellate_act" if inputs.appeal_ruling else "from_decision")
     else:
-        trigger, what = rule.trigger, "entry into force"
+        trigger, what = rule.trigger, msg("from_entry_into_force")
     default = start == EXIT_FROM_DEFAULT and period_text == EXIT_PERIOD_DEFAULT
-    reading = f"{period} from {what}" + (" (default)" if default else "")
-    changed = replace(
-        rule, trigger=trigger, period=period, basis=f"{rule.basis}; reading: {reading}"
-    )
-    return changed, (
-        f"reading of the exit rule: {reading}; the statute's readings are 30 days or 1 month "
-        "(--exit-period), from entry into force or from the decision (--exit-from)"
-    )
+    reading = msg("reading_default" if default else "reading", period=period, start=what)
+    return replace(rule, trigger=trigger, period=period), reading
 
 
 def _given_event(b: _Builder, step: StepRule, day: date) -> Event:
@@ -336,9 +360,14 @@ def _given_event(b: _Builder, step: StepRule, day: date) -> Event:
         latest = count_term(start, rule.period, b.calendar, roll=rule.roll).end
         if day > latest:
             b.warn(
-                f"{step.label} given as {show(day)}, later than the {rule.period} the law "
-                f"allows ({show(latest)}, {rule.basis}); dates are counted from the "
-                "date given"
+                msg(
+                    "warn_given_late",
+                    label=step.label,
+                    date=day,
+                    period=rule.period,
+                    latest=latest,
+                    basis=rule.basis,
+                )
             )
     for scenario in _SCENARIOS:
         b.dates[scenario][step.id] = day
@@ -347,10 +376,10 @@ def _given_event(b: _Builder, step: StepRule, day: date) -> Event:
         step.label,
         day,
         day,
-        f"given ({option})",
+        msg("trace_given", option=option),
         rule.source,
         "given",
-        (Step(day, f"given ({option})"),),
+        (Step(day, msg("trace_given", option=option)),),
         deadline=step.deadline,
         note=rule.note,
     )
@@ -400,6 +429,8 @@ def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> N
 
 def _calendar_warnings(b: _Builder) -> None:
     """Name every estimated holiday and provisional year that a computed date depends on."""
+    from deadline_cli.calendar import off_name
+
     estimated: dict[date, list[str]] = {}
     provisional: dict[int, list[str]] = {}
     for label, first, last in b.spans:
@@ -410,15 +441,20 @@ def _calendar_warnings(b: _Builder) -> None:
                 provisional.setdefault(year, []).append(label)
     for day, labels in sorted(estimated.items()):
         found = b.calendar.day_off(day)
-        name = found.name if found else "holiday"
         b.warn(
-            f"{name} on {show(day)} is an estimated date (lunar calendar, announced each "
-            f"year by the Spiritual Administration of Muslims; it may differ by a day): "
-            f"check {', '.join(dict.fromkeys(labels)).lower()}"
+            msg(
+                "warn_estimated",
+                name=off_name(found) if found else msg("day_off"),
+                date=day,
+                labels=tuple(dict.fromkeys(labels)),
+            )
         )
     for year, labels in sorted(provisional.items()):
         b.warn(
-            f"the calendar for {year} is provisional: orders moving days off in {year} "
-            f"are not known to this version (last checked {LAST_CHECKED.isoformat()}); "
-            f"check {', '.join(dict.fromkeys(labels)).lower()}"
+            msg(
+                "warn_provisional",
+                year=str(year),
+                checked=LAST_CHECKED.isoformat(),
+                labels=tuple(dict.fromkeys(labels)),
+            )
         )

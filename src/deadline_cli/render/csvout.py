@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from deadline_cli.i18n import Lang, english
 from deadline_cli.timeline import Timeline
 
 EVENT_COLUMNS = (
@@ -29,7 +30,8 @@ def _line(values: Iterable[object]) -> str:
     return buffer.getvalue()
 
 
-def timeline_csv(timeline: Timeline, case: str = "") -> str:
+def timeline_csv(timeline: Timeline, case: str = "", lang: Lang | None = None) -> str:
+    lang = lang or english()
     lines = [_line(EVENT_COLUMNS)]
     for e in timeline.events:
         lines.append(
@@ -37,11 +39,11 @@ def timeline_csv(timeline: Timeline, case: str = "") -> str:
                 (
                     case,
                     e.id,
-                    e.label,
+                    lang.say(e.label),
                     e.date.isoformat(),
                     e.latest.isoformat(),
                     e.nominal.isoformat() if e.nominal else "",
-                    e.basis,
+                    lang.say(e.citation),
                     e.certainty,
                     timeline.days_left(e),
                     timeline.status(e),

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deadline_cli.calendar import KazakhCalendar
-from deadline_cli.dates import show
+from deadline_cli.calendar import KazakhCalendar, off_name, working_name
+from deadline_cli.i18n import Lang
 from deadline_cli.rules import Pack
 from deadline_cli.timeline import Timeline
-
-_CERTAINTY_MARK = {"secondary": " [secondary]", "unverified": " [unverified]"}
 
 
 @dataclass(frozen=True)
@@ -49,40 +47,52 @@ class Grid:
 _STATUS_STYLE = {"passed": "dim", "today": "bold red", "open": "bold"}
 
 
-def timeline_grid(timeline: Timeline, *, explain: bool, case: str = "") -> Grid:
-    title = f"{timeline.pack.name} - ruling {show(timeline.inputs.ruling)}"
+def certainty_mark(lang: Lang, certainty: str) -> str:
+    if certainty in ("secondary", "unverified"):
+        return f" [{lang('certainty_' + certainty)}]"
+    return ""
+
+
+def timeline_grid(timeline: Timeline, lang: Lang, *, explain: bool, case: str = "") -> Grid:
+    pack, ruling = lang.say(timeline.pack.name), timeline.inputs.ruling
+    title = (
+        lang("timeline_title_case", case=case, pack=pack, date=ruling)
+        if case
+        else lang("timeline_title", pack=pack, date=ruling)
+    )
     grid = Grid(
-        title=f"{case}: {title}" if case else title,
+        title=title,
         columns=[
-            Column("Event", style="bold"),
-            Column("Date", no_wrap=True),
-            Column("Latest", no_wrap=True),
-            Column("Rule"),
-            Column("Days left", right=True, no_wrap=True),
-            Column("Status", no_wrap=True),
+            Column(lang("col_event"), style="bold"),
+            Column(lang("col_date"), no_wrap=True),
+            Column(lang("col_latest"), no_wrap=True),
+            Column(lang("col_rule")),
+            Column(lang("col_days_left"), right=True, no_wrap=True),
+            Column(lang("col_status"), no_wrap=True),
         ],
-        caption=f"days left counted from {show(timeline.as_of)}",
+        caption=lang("caption_days_left", date=timeline.as_of),
     )
     for event in timeline.events:
         status = timeline.status(event)
         style = _STATUS_STYLE[status]
-        trace = [(s, "") for s in event.steps] + [(s, "latest: ") for s in event.steps_latest]
+        later = lang("latest_prefix")
+        trace = [(s, "") for s in event.steps] + [(s, later) for s in event.steps_latest]
         grid.add(
-            event.label,
-            Cell(show(event.date), "bold green" if event.deadline else ""),
-            show(event.latest) if event.is_range else "",
-            event.basis + _CERTAINTY_MARK.get(event.certainty, ""),
+            lang.say(event.label),
+            Cell(lang.day(event.date), "bold green" if event.deadline else ""),
+            lang.day(event.latest) if event.is_range else "",
+            lang.say(event.citation) + certainty_mark(lang, event.certainty),
             Cell(str(timeline.days_left(event)), style),
-            Cell(status, style),
+            Cell(lang("status_" + status), style),
             end_section=explain and not trace,
         )
         if explain:
             for n, (step, prefix) in enumerate(trace, 1):
                 grid.add(
                     "",
-                    Cell(show(step.date), "dim"),
+                    Cell(lang.day(step.date), "dim"),
                     "",
-                    Cell(prefix + step.text, "dim"),
+                    Cell(prefix + lang.say(step.msg), "dim"),
                     "",
                     "",
                     end_section=n == len(trace),
@@ -90,70 +100,99 @@ def timeline_grid(timeline: Timeline, *, explain: bool, case: str = "") -> Grid:
     return grid
 
 
-def holidays_grid(calendar: KazakhCalendar, year: int) -> Grid:
+def holidays_grid(calendar: KazakhCalendar, year: int, lang: Lang) -> Grid:
     grid = Grid(
-        title=f"Days off in Kazakhstan, {year} (besides ordinary weekends)",
-        columns=[Column("Date", no_wrap=True), Column("Name"), Column("Kind"), Column("Source")],
+        title=lang("holidays_title", year=str(year)),
+        columns=[
+            Column(lang("col_date"), no_wrap=True),
+            Column(lang("col_name")),
+            Column(lang("col_kind")),
+            Column(lang("col_source")),
+        ],
     )
     for off in calendar.days_off(year):
-        grid.add(show(off.date), off.name, off.kind.value.replace("_", " "), off.source)
+        grid.add(
+            lang.day(off.date),
+            lang.say(off_name(off)),
+            lang("kind_" + off.kind.value),
+            lang.say(off.source),
+        )
     working = calendar.working_weekend_days(year)
     if working:
-        grid.after.append("Days made working days:")
+        grid.after.append(lang("holidays_working_days"))
         for d in working:
-            mark = " (calendar override)" if d.override else ""
-            grid.after.append(f"  {show(d.date)}  {d.name}{mark}; source: {d.source}")
+            key = "holidays_working_line_override" if d.override else "holidays_working_line"
+            grid.after.append(lang(key, date=d.date, name=working_name(d), source=d.source))
     else:
-        grid.after.append("Days made working days: none known")
+        grid.after.append(lang("holidays_no_working_days"))
     if calendar.origin:
-        grid.after.append(f"Calendar overrides from {calendar.origin}")
+        grid.after.append(lang("holidays_overrides_from", path=str(calendar.origin)))
     return grid
 
 
-def packs_grid(packs: list[Pack]) -> Grid:
+def packs_grid(packs: list[Pack], lang: Lang) -> Grid:
     grid = Grid(
-        title="Procedure packs",
-        columns=[Column("Pack", no_wrap=True), Column("Name"), Column("Events")],
+        title=lang("packs_title"),
+        columns=[
+            Column(lang("col_pack"), no_wrap=True),
+            Column(lang("col_name")),
+            Column(lang("col_events")),
+        ],
     )
     for pack in packs:
-        grid.add(pack.id, pack.name, ", ".join(s.id for s in pack.steps))
+        grid.add(pack.id, lang.say(pack.name), ", ".join(s.id for s in pack.steps))
     return grid
 
 
-def pack_grid(pack: Pack) -> Grid:
+def pack_grid(pack: Pack, lang: Lang) -> Grid:
     grid = Grid(
-        title=f"{pack.id}: {pack.name}",
+        title=f"{pack.id}: {lang.say(pack.name)}",
         columns=[
-            Column("Event", no_wrap=True),
-            Column("Rule"),
-            Column("Basis"),
-            Column("Certainty", no_wrap=True),
+            Column(lang("col_event"), no_wrap=True),
+            Column(lang("col_rule")),
+            Column(lang("col_basis")),
+            Column(lang("col_certainty"), no_wrap=True),
         ],
         show_lines=True,
     )
-    grid.add("ruling", pack.ruling_label, pack.ruling.basis, pack.ruling.certainty)
+    grid.add(
+        "ruling",
+        lang.say(pack.ruling_label),
+        lang.say(pack.ruling.basis),
+        lang("certainty_" + pack.ruling.certainty),
+    )
     for step in pack.steps:
         for n, rule in enumerate((step.rule, *step.variants)):
-            how = f"{rule.period} from {rule.trigger}" if rule.period else f"on {rule.trigger}"
-            if rule.roll:
-                how += ", rolled to a working day"
-            if rule.next_day:
-                how += ", then the next day"
             if step.window and n == 0:
-                how = f"between {rule.trigger} and {rule.period} after it"
+                how = lang("how_window", trigger=rule.trigger, period=rule.period)
+            elif rule.period:
+                how = lang("how_period", period=rule.period, trigger=rule.trigger)
+            else:
+                how = lang("how_on", trigger=rule.trigger)
+            if rule.roll and not (step.window and n == 0):
+                how += lang("how_roll")
+            if rule.next_day:
+                how += lang("how_next_day")
             conditions = []
             if rule.when:
-                conditions.append(f"with --{rule.when.replace('_', '-')}")
+                conditions.append(lang("how_with", option="--" + rule.when.replace("_", "-")))
             if rule.valid_from or rule.valid_until:
-                conditions.append(f"{rule.valid_from or '...'} to {rule.valid_until or '...'}")
+                conditions.append(
+                    lang(
+                        "how_dates",
+                        since=str(rule.valid_from or "..."),
+                        until=str(rule.valid_until or "..."),
+                    )
+                )
             if step.requires:
-                conditions.append(f"only with --{step.requires.replace('_', '-')}")
+                option = "--" + step.requires.replace("_", "-")
+                conditions.append(lang("how_only_with", option=option))
             if conditions:
                 how += f" ({'; '.join(conditions)})"
             grid.add(
                 step.id if n == 0 else "",
                 how,
-                f"{rule.basis}\n{rule.source.url}",
-                rule.certainty,
+                f"{lang.say(rule.basis)}\n{rule.source.url}",
+                lang("certainty_" + rule.certainty),
             )
     return grid

@@ -1,0 +1,171 @@
+"""Messages for people in English, Russian and Kazakh.
+
+Everything the tool says to a person is a :class:`Msg` (a message key and its arguments) or a
+string from a built-in pack, and is turned into text only when printed, by a :class:`Lang`.
+The templates live in data files, one per language (``locales/en.toml``, ``ru.toml``,
+``kk.toml``); a test fails when any message, pack string or holiday name lacks a translation.
+
+Arguments are rendered by type: a date as "Mon 2026-04-06" (en) or "Пн 06.04.2026" (ru, kk),
+a :class:`Period` with the language's plural forms, a :class:`Text` (a pack's English string)
+through the language's table, a :class:`Holiday` by its name in the language, and a tuple as a
+comma-separated list. Machine fields (ids, ISO dates, certainty and status codes) never change.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from deadline_cli.errors import DeadlineError
+
+LANGUAGES = ("en", "ru", "kk")
+ENV = "DEADLINE_LANG"
+
+
+@dataclass(frozen=True)
+class Msg:
+    key: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+    def __str__(self) -> str:
+        return english().say(self)
+
+
+def msg(key: str, **args: Any) -> Msg:
+    return Msg(key, tuple(args.items()))
+
+
+@dataclass(frozen=True)
+class Text:
+    """A string written in English in a built-in pack (a label, an article, a note)."""
+
+    english: str
+
+    def __str__(self) -> str:
+        return self.english
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A holiday name as the holidays package gives it in English and in Kazakh."""
+
+    english: str
+    kazakh: str = ""
+
+    def __str__(self) -> str:
+        return self.english
+
+
+_SUFFIXES = (" (observed, estimated)", " (observed)", " (estimated)")
+
+
+class Lang:
+    def __init__(self, code: str, data: dict[str, Any]) -> None:
+        self.code = code
+        self.messages: dict[str, str] = data["messages"]
+        self.texts: dict[str, str] = data.get("texts", {})
+        self.holidays: dict[str, str] = data.get("holidays", {})
+        self.weekdays: list[str] = data["weekdays"]
+        self.units: dict[str, list[str]] = data["units"]
+        self.dotted = data["date_style"] == "dotted"
+
+    # Values.
+
+    def day(self, d: date) -> str:
+        weekday = self.weekdays[d.weekday()]
+        if self.dotted:
+            return f"{weekday} {d.day:02d}.{d.month:02d}.{d.year:04d}"
+        return f"{weekday} {d.isoformat()}"
+
+    def plain_day(self, d: date) -> str:
+        """A date without its weekday: 2026-04-06 or 06.04.2026."""
+        return f"{d.day:02d}.{d.month:02d}.{d.year:04d}" if self.dotted else d.isoformat()
+
+    def count(self, amount: int, unit: str) -> str:
+        forms = self.units[unit]
+        return f"{amount} {forms[_plural(self.code, amount, len(forms))]}"
+
+    def period(self, period: Any) -> str:
+        return self.count(period.amount, period.unit.value.replace(" ", "_"))
+
+    def text(self, english: str) -> str:
+        return self.texts.get(english, english)
+
+    def holiday(self, name: Holiday) -> str:
+        if self.code == "kk" and name.kazakh:
+            return name.kazakh
+        if self.code == "en" or not self.holidays:
+            return name.english
+        return "; ".join(self._one_holiday(part) for part in name.english.split("; "))
+
+    def _one_holiday(self, english: str) -> str:
+        for suffix in _SUFFIXES:
+            if english.endswith(suffix):
+                base = self.holidays.get(english[: -len(suffix)], english[: -len(suffix)])
+                return base + self.messages["holiday_suffix_" + _suffix_key(suffix)]
+        return self.holidays.get(english, english)
+
+    def say(self, value: Any) -> str:
+        """Any message, pack string, date, period, holiday or list, in this language."""
+        from deadline_cli.periods import Period
+
+        if isinstance(value, Msg):
+            template = self.messages.get(value.key)
+            if template is None:
+                raise KeyError(f"no message {value.key!r} in {self.code}")
+            return template.format(**{k: self.say(v) for k, v in value.args})
+        if isinstance(value, str):  # a pack's string, or the user's own text (left as is)
+            return self.texts.get(value, value)
+        if isinstance(value, Text):
+            return self.text(value.english)
+        if isinstance(value, date):
+            return self.day(value)
+        if isinstance(value, Period):
+            return self.period(value)
+        if isinstance(value, Holiday):
+            return self.holiday(value)
+        if isinstance(value, tuple | list):
+            return self.messages["list_separator"].join(self.say(v) for v in value)
+        return str(value)
+
+    def __call__(self, key: str, **args: Any) -> str:
+        return self.say(msg(key, **args))
+
+
+def _suffix_key(suffix: str) -> str:
+    return suffix.strip(" ()").replace(", ", "_")
+
+
+def _plural(code: str, n: int, forms: int) -> int:
+    if forms == 1:
+        return 0
+    if code == "ru" and forms == 3:
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return 1
+        return 2
+    return 0 if n == 1 else 1
+
+
+@cache
+def load(code: str) -> Lang:
+    if code not in LANGUAGES:
+        raise DeadlineError(f"unknown language {code!r}: choose one of {', '.join(LANGUAGES)}")
+    text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
+    return Lang(code, tomllib.loads(text))
+
+
+def english() -> Lang:
+    return load("en")
+
+
+def choose(option: str | None) -> Lang:
+    """The language of --lang, else $DEADLINE_LANG, else English."""
+    code = option or os.environ.get(ENV) or "en"
+    return load(code.strip().lower())

@@ -1,0 +1,238 @@
+"""Russian and Kazakh output: every message translated, and the seed case read in both."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from typer.testing import CliRunner
+
+from deadline_cli import calendar as calendar_module
+from deadline_cli.cli import app
+from deadline_cli.i18n import LANGUAGES, load
+from deadline_cli.periods import Period, Unit
+from deadline_cli.rules import BUILTIN_PACKS, _load_sources, load_pack
+from deadline_cli.timeline import INPUT_LABELS
+
+runner = CliRunner()
+SRC = Path(__file__).resolve().parent.parent / "src" / "deadline_cli"
+SEED = ["compute", "2026-02-05", "--final-form", "2026-02-05", "--explain", "--as-of", "2026-02-06"]
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def pack_strings() -> set[str]:
+    found: set[str] = set(INPUT_LABELS.values())
+    found |= {s.title for s in _load_sources().values()}
+    found |= {
+        "Holidays Law art. 5",
+        "holiday on a weekend moved to the next working day (Labour Code arts. 84-85)",
+        "Government decree / Ministry of Labour order moving days off",
+    }
+    for pack_id in BUILTIN_PACKS:
+        pack = load_pack(pack_id)
+        found |= {pack.name, pack.description, pack.ruling_label, pack.ruling.basis}
+        found |= {pack.ruling.note, pack.valid_from_reason}
+        for step in pack.steps:
+            found.add(step.label)
+            for rule in (step.rule, *step.variants):
+                found |= {rule.basis, rule.note}
+    return found - {""}
+
+
+def holiday_names() -> set[str]:
+    shipped = calendar_module._shipped_years()
+    years = shipped or {
+        str(y): {"off": calendar_module.live_base_year(y)[0]} for y in range(1992, 2101)
+    }
+    names = set()
+    for entry in years.values():
+        for row in entry["off"]:
+            if row[5]:  # moved by order: named by our own message
+                continue
+            for part in row[3].split("; "):
+                base = part
+                for suffix in (" (observed, estimated)", " (observed)", " (estimated)"):
+                    base = base.removesuffix(suffix)
+                names.add(base)
+    return names
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_every_message_has_a_translation_with_the_same_placeholders(code: str) -> None:
+    english, other = load("en"), load(code)
+    assert set(other.messages) == set(english.messages)
+    for key, template in english.messages.items():
+        assert fields(other.messages[key]) == fields(template), key
+        assert other.messages[key].strip(), key
+    assert len(other.weekdays) == 7
+    assert set(other.units) == set(english.units)
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_every_pack_string_and_holiday_is_translated(code: str) -> None:
+    lang = load(code)
+    missing = sorted(s for s in pack_strings() if s not in lang.texts)
+    assert missing == []
+    assert sorted(holiday_names() - set(lang.holidays)) == []
+    assert not set(lang.texts) - pack_strings(), "translations of strings no longer used"
+
+
+def test_every_message_key_used_in_the_code_exists() -> None:
+    english = load("en")
+    used: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        text = path.read_text("utf-8")
+        used |= set(re.findall(r'\bmsg\(\s*"([a-z_0-9]+)"\s*[,)]', text))
+        used |= set(re.findall(r'\blang(?:uage)?\(\s*"([a-z_0-9]+)"\s*[,)]', text))
+    dynamic = {f"certainty_{c}" for c in ("text", "secondary", "unverified", "given")}
+    dynamic |= {f"status_{s}" for s in ("passed", "today", "open")}
+    dynamic |= {f"kind_{k.value}" for k in calendar_module.DayOffKind}
+    assert used, "the scan found nothing: the pattern is wrong"
+    assert sorted((used | dynamic) - set(english.messages)) == []
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "text"),
+    [
+        (1, Unit.DAYS, "1 день"),
+        (2, Unit.DAYS, "2 дня"),
+        (5, Unit.DAYS, "5 дней"),
+        (11, Unit.DAYS, "11 дней"),
+        (21, Unit.DAYS, "21 день"),
+        (22, Unit.MONTHS, "22 месяца"),
+        (30, Unit.DAYS, "30 дней"),
+        (10, Unit.WORKING_DAYS, "10 рабочих дней"),
+        (2, Unit.MONTHS, "2 месяца"),
+        (1, Unit.YEARS, "1 год"),
+        (5, Unit.YEARS, "5 лет"),
+    ],
+)
+def test_russian_plurals(amount: int, unit: Unit, text: str) -> None:
+    assert load("ru").period(Period(amount, unit)) == text
+
+
+def test_kazakh_takes_no_plural_after_a_number() -> None:
+    kk = load("kk")
+    assert kk.period(Period(30, Unit.DAYS)) == "30 күн"
+    assert kk.period(Period(10, Unit.WORKING_DAYS)) == "10 жұмыс күні"
+
+
+def test_seed_case_in_russian_reads_like_a_russian_lawyer_writes() -> None:
+    code, out, err = invoke(*SEED, "--lang", "ru")
+    assert code == 0
+    for line in (
+        "Отказ в статусе беженца (АППК РК + Закон РК «О беженцах») - решение от Чт 05.02.2026",
+        "| Последний день подачи апелляционной жалобы | Пн 06.04.2026 |",
+        "ч. 2 ст. 168 АППК РК",
+        "ст. 161, ч. 5 ст. 168 АППК РК",
+        "2 месяца после Чт 05.02.2026: то же число",
+        "нерабочий день (воскресенье)",
+        "Решение вступает в законную силу",
+        "| Последний день для выезда из Казахстана    | Пт 08.05.2026 |",
+        "30-й день срока (30 дней), считая со следующего дня",
+        "нерабочий день (День защитника Отечества)",
+        "следующий рабочий день: срок оканчивается в этот день (перенос)",
+        "оставшиеся дни считаются от Пт 06.02.2026",
+        "| Событие ",
+        "впереди",
+    ):
+        assert line in out, line
+    assert err.startswith("предупреждение: Последний день для выезда из Казахстана: ")
+    assert "2026-04-06" not in out  # court style dates only
+
+
+def test_seed_case_in_kazakh_with_kazakh_letters() -> None:
+    code, out, err = invoke(*SEED, "--lang", "kk")
+    assert code == 0
+    for line in (
+        "Босқын мәртебесін беруден бас тарту",
+        "| Апелляциялық шағым берудің соңғы күні | Дс 06.04.2026 |",
+        "ҚР ӘРПК 168-бабының 2-бөлігі",
+        "жұмыс күні емес (жексенбі)",
+        "Шешім заңды күшіне енеді",
+        "Жм 08.05.2026",
+        "жұмыс күні емес (Отан Қорғаушы күні)",
+        "келесі жұмыс күні: мерзім осы күні аяқталады (ауыстырылды)",
+        "| Оқиға ",
+        "алда",
+    ):
+        assert line in out, line
+    assert err.startswith("ескерту: Қазақстаннан шығудың соңғы күні: ")
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_no_english_words_left_for_people(code: str) -> None:
+    cases = [
+        SEED,
+        ["compute", "2023-11-01", "-p", "administrative", "--appeal-ruling", "2024-03-01", "-e"],
+        ["compute", "2025-03-03", "-p", "civil", "--appeal-ruling", "2025-09-01", "-e"],
+        ["compute", "2026-03-06", "-p", "criminal", "-e"],
+        ["compute", "2026-04-20", "-p", "offence", "--served", "2026-04-27", "-e"],
+        ["compute", "2026-02-05", "--in-force", "2026-04-27", "-e"],  # estimated Kurban Ait
+        ["compute", "2030-02-05", "--final-form", "2030-02-05", "-e"],  # provisional year
+        ["holidays", "2025"],
+        ["add", "2025-01-01", "3 working days"],
+    ]
+    for args in cases:
+        result, out, err = invoke(*args, "--lang", code)
+        assert result == 0
+        text = re.sub(r"--[a-z-]+|https://\S+", "", out + err)
+        english = set(re.findall(r"[A-Za-z]{3,}", text)) - {"RULING"}
+        assert english == set(), (args, english)
+
+
+def test_machine_formats_keep_ids_and_iso_dates() -> None:
+    _, out, _ = invoke(*SEED, "--lang", "ru", "--format", "json")
+    data = json.loads(out)
+    assert data["lang"] == "ru"
+    event = {e["id"]: e for e in data["events"]}["appeal_deadline"]
+    assert event["date"] == "2026-04-06" and event["status"] == "open"
+    assert event["certainty"] == "text"
+    assert event["label"] == "Последний день подачи апелляционной жалобы"
+    assert event["basis"] == "ч. 2 ст. 168 АППК РК"
+    assert event["steps"][-1]["text"].startswith("следующий рабочий день")
+
+
+def test_ics_follows_the_language_and_keeps_its_uids() -> None:
+    _, en, _ = invoke(*SEED, "--format", "ics", "--case", "A-1")
+    _, kk, _ = invoke(*SEED, "--format", "ics", "--case", "A-1", "--lang", "kk")
+    uids = [[str(e["UID"]) for e in Calendar.from_ical(x).walk("VEVENT")] for x in (en, kk)]
+    assert uids[0] == uids[1]
+    summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(kk).walk("VEVENT")]
+    assert "A-1: Апелляциялық шағым берудің соңғы күні" in summaries
+    description = str(Calendar.from_ical(kk).walk("VEVENT")[0]["DESCRIPTION"])
+    assert "Норма: ҚР ӘРПК 168-бабының 2-бөлігі (заң мәтіні)" in description
+
+
+def test_language_from_environment_and_bad_language() -> None:
+    _, out, _ = invoke(*SEED, env={"DEADLINE_LANG": "kk"})
+    assert "Дс 06.04.2026" in out
+    code, out, err = invoke(*SEED, "--lang", "de")
+    assert code == 2 and out == "" and "unknown language 'de'" in err
+
+
+def test_holidays_in_russian_and_kazakh() -> None:
+    _, ru, _ = invoke("holidays", "2026", "--lang", "ru")
+    assert "Сб 21.03.2026 | Наурыз мейрамы" in ru
+    assert "Курбан айт (дата ориентировочная)" in ru
+    assert "Пн 09.03.2026 | Международный женский день (перенесённый выходной)" in ru
+    _, kk, _ = invoke("holidays", "2025", "--lang", "kk", "--format", "json")
+    days = {d["date"]: d["name"] for d in json.loads(kk)["non_working_days"]}
+    assert days["2025-03-21"] == "Наурыз мейрамы"
+    assert days["2025-01-03"] == "Жс 05.01.2025 күнінен бұйрықпен ауыстырылған демалыс күні"
+
+
+def test_all_languages_load() -> None:
+    assert [load(code).code for code in LANGUAGES] == ["en", "ru", "kk"]
