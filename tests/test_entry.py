@@ -114,6 +114,9 @@ FULL = "import sys; from deadline_cli.cli import main; sys.argv[0] = 'deadline';
         ],
         ["compute", "2026-02-05", "--exit-from", "decision", "--exit-period=1 month", "-f", "json"],
         ["compute", "2026-02-05", "--calendar", "/nonexistent/calendar.toml"],
+        ["compute", "2026-02-05", "--lang", "kk", "--explain", "--as-of", "2026-02-06"],
+        ["compute", "2026-02-05", "--lang=ru", "-f", "ics", "--case", "B-2"],
+        ["compute", "2026-02-05", "--lang", "xx"],
         ["compute", "2026-02-30"],  # an impossible date: one line, exit 2
         ["compute", "2026-02-05", "-p", "nope"],
     ],

@@ -34,6 +34,7 @@ COLUMNS = (
     "exit_from",
     "exit_period",
 )
+_KEY_COLUMNS = COLUMNS[1:]
 _CACHE_SIZE = 4096
 _TRUE = {"1", "true", "yes", "y"}
 _FALSE = {"", "0", "false", "no", "n"}
@@ -104,7 +105,8 @@ class BatchRunner:
         return pack
 
     def _timeline(self, fields: dict[str, str]) -> Timeline:
-        key = tuple(fields.get(c, "") for c in COLUMNS[1:])
+        # Missing and empty cells mean the same: both are absent.
+        key = tuple(map(fields.get, _KEY_COLUMNS))
         hit = self._cache.get(key)
         if hit is None:
             try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from deadline_cli.calendar import LAST_CHECKED, LAST_CONFIRMED_YEAR, KazakhCalendar
 from deadline_cli.errors import DeadlineError
@@ -329,16 +330,23 @@ def _step_exists(step: StepRule, inputs: CaseInputs) -> bool:
 
 def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, Msg]:
     """The exit rule under the chosen reading, and the reading as a message."""
+    return _reading(rule, inputs.exit_from, inputs.exit_period, inputs.appeal_ruling is not None)
+
+
+@cache
+def _reading(
+    rule: Rule, exit_from: str | None, exit_period: str | None, appealed: bool
+) -> tuple[Rule, Msg]:
     from dataclasses import replace
 
     from deadline_cli.periods import Period
 
-    start = inputs.exit_from or EXIT_FROM_DEFAULT
-    period_text = inputs.exit_period or EXIT_PERIOD_DEFAULT
+    start = exit_from or EXIT_FROM_DEFAULT
+    period_text = exit_period or EXIT_PERIOD_DEFAULT
     period = Period.parse(period_text)
     if start == "decision":
-        trigger = "appeal_ruling" if inputs.appeal_ruling else "ruling"
-        what = msg("from_appellate_act" if inputs.appeal_ruling else "from_decision")
+        trigger = "appeal_ruling" if appealed else "ruling"
+        what = msg("from_appellate_act" if appealed else "from_decision")
     else:
         trigger, what = rule.trigger, msg("from_entry_into_force")
     default = start == EXIT_FROM_DEFAULT and period_text == EXIT_PERIOD_DEFAULT
