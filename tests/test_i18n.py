@@ -236,3 +236,22 @@ def test_holidays_in_russian_and_kazakh() -> None:
 
 def test_all_languages_load() -> None:
     assert [load(code).code for code in LANGUAGES] == ["en", "ru", "kk"]
+
+
+def test_a_terminal_gets_the_same_cells_drawn_by_rich() -> None:
+    from datetime import date
+
+    from deadline_cli.calendar import KazakhCalendar
+    from deadline_cli.render.grid import timeline_grid
+    from deadline_cli.render.table import grid_rich
+    from deadline_cli.timeline import CaseInputs, build_timeline
+
+    timeline = build_timeline(
+        load_pack("refugee"),
+        CaseInputs(date(2026, 2, 5), final_form=date(2026, 2, 5)),
+        KazakhCalendar(),
+        date(2026, 2, 6),
+    )
+    drawn = grid_rich(timeline_grid(timeline, load("ru"), explain=False))
+    assert "\x1b[" in drawn and "┏" in drawn  # colour and box drawing
+    assert "Пн 06.04.2026" in drawn and "Пт 08.05.2026" in drawn
