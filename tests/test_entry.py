@@ -79,7 +79,11 @@ def _run(entry: str, args: list[str]) -> tuple[int, str, str]:
         env=env,
         timeout=60,
     )
-    return result.returncode, result.stdout, result.stderr
+    # An ICS stamps the time of writing (DTSTAMP): the one field two runs may differ in.
+    stdout = "".join(
+        line for line in result.stdout.splitlines(keepends=True) if not line.startswith("DTSTAMP")
+    )
+    return result.returncode, stdout, result.stderr
 
 
 QUICK = "import sys; from deadline_cli.entry import main; sys.argv[0] = 'deadline'; main()"
