@@ -512,7 +512,9 @@ def rules(
 
                 emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}))
             else:
-                emit(f"{file}: valid pack {pack.id!r} ({pack.name}), {len(pack.steps)} steps\n")
+                name = language.say(pack.name)
+                line = language("rules_check_valid", file=file, pack=pack.id, name=name)
+                emit(f"{line}\n")
             return
         if file is not None:
             raise DeadlineError(f"rules: unexpected argument {file!r}")
