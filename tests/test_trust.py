@@ -310,3 +310,17 @@ def test_add_no_roll_keeps_the_nominal_day() -> None:
 def test_add_bad_input(args: list[str]) -> None:
     code, out, err = invoke("add", *args)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+
+
+def test_add_cites_the_counting_rules_and_warns_like_compute() -> None:
+    # Mon 27 Apr 2026 + 30 days = Wed 27 May, Kurban Ait (estimated) -> Thu 28 May.
+    code, out, err = invoke("add", "2026-04-27", "30 days", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["date"] == "2026-05-28"
+    assert data["basis"] == "counted under GPK arts. 122-123 and Civil Code arts. 173-176"
+    assert any("2026-05-27" in w and "estimated" in w for w in data["warnings"])
+    _, table, err = invoke("add", "2030-01-01", "1 month")
+    assert "GPK arts. 122-123" in table
+    assert "the calendar for 2030 is provisional" in err
+    _, _, quiet = invoke("add", "2026-02-05", "2 months")
+    assert quiet == ""  # nothing uncertain in the span: no warning

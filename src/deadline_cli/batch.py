@@ -18,22 +18,11 @@ from typing import IO
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.dates import parse_date
 from deadline_cli.errors import DeadlineError
-from deadline_cli.rules import DEFAULT_PACK, Pack, load_pack
+from deadline_cli.rules import DEFAULT_PACK, INPUTS, Pack, load_pack
 from deadline_cli.timeline import CaseInputs, Timeline, build_timeline
 
-COLUMNS = (
-    "id",
-    "ruling",
-    "procedure",
-    "final_form",
-    "appeal_ruling",
-    "appeal_served",
-    "served",
-    "in_force",
-    "immediate",
-    "exit_from",
-    "exit_period",
-)
+# Every input a pack can count from, plus the case's id, pack and exit-rule reading.
+COLUMNS = ("id", "procedure", *INPUTS, "exit_from", "exit_period")
 _KEY_COLUMNS = COLUMNS[1:]
 _CACHE_SIZE = 4096
 _TRUE = {"1", "true", "yes", "y"}
@@ -105,7 +94,8 @@ class BatchRunner:
         return pack
 
     def _timeline(self, fields: dict[str, str]) -> Timeline:
-        # Missing and empty cells mean the same: both are absent.
+        # A missing column (None) and an empty cell ("") are both absent; they only differ
+        # as cache keys, which costs a recomputation, never a different answer.
         key = tuple(map(fields.get, _KEY_COLUMNS))
         hit = self._cache.get(key)
         if hit is None:

@@ -7,8 +7,6 @@ stdout); 3 a deadline falls within --alert-within days.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -93,6 +91,14 @@ class InputFormat(StrEnum):
 
 
 # Options shared by several commands.
+RulesFile = Annotated[
+    str | None,
+    typer.Option(
+        "--rules",
+        help="A procedure pack from a TOML file (schema: see the README); in batch, the pack "
+        "for rows with no procedure column.",
+    ),
+]
 Language = Annotated[
     str | None,
     typer.Option(
@@ -131,15 +137,6 @@ def _root(
     ] = False,
 ) -> None:
     """Court deadlines for Kazakhstan."""
-
-
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    """In a command: a DeadlineError becomes one stderr line and exit 2, under CliRunner too."""
-    try:
-        yield
-    except DeadlineError as exc:
-        fail(str(exc))
 
 
 @app.command()
@@ -209,10 +206,7 @@ def compute(
         ),
     ] = None,
     calendar_file: CalendarFile = None,
-    rules_file: Annotated[
-        str | None,
-        typer.Option("--rules", help="A procedure pack from a TOML file (schema: see the README)."),
-    ] = None,
+    rules_file: RulesFile = None,
     output_format: Annotated[
         CaseFormat,
         typer.Option(
@@ -270,8 +264,7 @@ def compute(
         alert_within=alert_within,
         quiet=quiet,
     )
-    with _user_errors():
-        code = run_compute(request)
+    code = run_compute(request)
     if code:
         raise typer.Exit(code)
 
@@ -303,10 +296,7 @@ def batch(
         ),
     ] = None,
     calendar_file: CalendarFile = None,
-    rules_file: Annotated[
-        str | None,
-        typer.Option("--rules", help="A pack from a TOML file: the default for every row."),
-    ] = None,
+    rules_file: RulesFile = None,
     as_of: AsOf = None,
     remind: Annotated[str, typer.Option(help="ICS reminders, days before.")] = "7,1",
     alert_within: Annotated[
@@ -325,48 +315,47 @@ def batch(
     A bad row is reported on stderr as 'row N (id X): message' and left out of stdout.
     Exit codes: 0 all rows done; 1 some rows failed; 2 bad input; 3 a deadline within
     --alert-within days."""
-    with _user_errors():
-        from deadline_cli.batch import BatchRunner, read_rows
-        from deadline_cli.dates import today_in_kazakhstan
-        from deadline_cli.overrides import calendar_for
+    from deadline_cli.batch import BatchRunner, read_rows
+    from deadline_cli.dates import today_in_kazakhstan
+    from deadline_cli.overrides import calendar_for
 
-        # An unknown default pack or a broken file is a usage error, before any row.
-        default_pack = choose_pack(procedure, rules_file)
-        calendar = calendar_for(calendar_file)
-        ics_reminders = reminders(remind)
-        today = optional_date(as_of, "--as-of") or today_in_kazakhstan()
-        fmt = (
-            input_format.value
-            if input_format
-            else ("jsonl" if source.endswith((".jsonl", ".ndjson")) else "csv")
-        )
-        stream = _open_input(source)
-        runner = BatchRunner(
-            calendar, today, default_pack.id, user_pack=default_pack if rules_file else None
-        )
-        results = runner.run(read_rows(stream, fmt))
-        failed = alert = 0
-        progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-        writer = _BatchWriter(output_format, ics_reminders, default_pack, choose(lang))
-        for result in results:
-            progress.tick()
-            if result.timeline is None:
-                failed += 1
-                label = f" (id {result.case_id})" if result.case_id else ""
-                sys.stderr.write(f"row {result.row}{label}: {result.error}\n")
-                continue
-            if alert_within is not None and alerting(result.timeline, alert_within):
-                alert += 1
-            writer.write(result.row, result.case_id, result.timeline)
-        writer.finish()
-        sys.stdout.flush()
-        progress.done()
-        if failed and not quiet:
-            sys.stderr.write(f"{failed} row(s) failed\n")
-        if alert:
-            raise typer.Exit(EXIT_ALERT)
-        if failed:
-            raise typer.Exit(EXIT_ROWS_FAILED)
+    # An unknown default pack or a broken file is a usage error, before any row.
+    default_pack = choose_pack(procedure, rules_file)
+    calendar = calendar_for(calendar_file)
+    ics_reminders = reminders(remind)
+    today = optional_date(as_of, "--as-of") or today_in_kazakhstan()
+    fmt = (
+        input_format.value
+        if input_format
+        else ("jsonl" if source.endswith((".jsonl", ".ndjson")) else "csv")
+    )
+    stream = _open_input(source)
+    runner = BatchRunner(
+        calendar, today, default_pack.id, user_pack=default_pack if rules_file else None
+    )
+    results = runner.run(read_rows(stream, fmt))
+    failed = alert = 0
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    writer = _BatchWriter(output_format, ics_reminders, default_pack, choose(lang))
+    for result in results:
+        progress.tick()
+        if result.timeline is None:
+            failed += 1
+            label = f" (id {result.case_id})" if result.case_id else ""
+            sys.stderr.write(f"row {result.row}{label}: {result.error}\n")
+            continue
+        if alert_within is not None and alerting(result.timeline, alert_within):
+            alert += 1
+        writer.write(result.row, result.case_id, result.timeline)
+    writer.finish()
+    sys.stdout.flush()
+    progress.done()
+    if failed and not quiet:
+        sys.stderr.write(f"{failed} row(s) failed\n")
+    if alert:
+        raise typer.Exit(EXIT_ALERT)
+    if failed:
+        raise typer.Exit(EXIT_ROWS_FAILED)
 
 
 class _BatchWriter:
@@ -459,24 +448,23 @@ def holidays(
 ) -> None:
     """List the days off of a year (holidays, moved holidays, days off by order, overrides)
     and the days made working days, each with its source."""
-    with _user_errors():
-        from deadline_cli.dates import today_in_kazakhstan
-        from deadline_cli.overrides import calendar_for
-        from deadline_cli.render.data import holidays_dict
+    from deadline_cli.dates import today_in_kazakhstan
+    from deadline_cli.overrides import calendar_for
+    from deadline_cli.render.data import holidays_dict
 
-        calendar = calendar_for(calendar_file)
-        chosen = year if year is not None else today_in_kazakhstan().year
-        language = choose(lang)
-        data = holidays_dict(calendar, chosen, language)  # raises for a year outside it
-        if output_format is Format.json:
-            from deadline_cli.render.json import dumps
+    calendar = calendar_for(calendar_file)
+    chosen = year if year is not None else today_in_kazakhstan().year
+    language = choose(lang)
+    data = holidays_dict(calendar, chosen, language)  # raises for a year outside it
+    if output_format is Format.json:
+        from deadline_cli.render.json import dumps
 
-            emit(dumps(data))
-            return
-        from deadline_cli.render.grid import holidays_grid
+        emit(dumps(data))
+        return
+    from deadline_cli.render.grid import holidays_grid
 
-        emit(for_people(holidays_grid(calendar, chosen, language)))
-        warn(language, data["warnings"])
+    emit(for_people(holidays_grid(calendar, chosen, language)))
+    warn(language, data["warnings"])
 
 
 @app.command()
@@ -495,43 +483,40 @@ def rules(
 ) -> None:
     """Show the procedure packs and their steps, with articles and links, or check a pack file
     (deadline rules check FILE: exit 0 when valid, 2 naming the field and the problem)."""
-    with _user_errors():
-        from deadline_cli.render.data import pack_dict
-        from deadline_cli.rules import BUILTIN_PACKS, load_pack, load_pack_file
+    from deadline_cli.render.data import pack_dict
+    from deadline_cli.rules import BUILTIN_PACKS, load_pack, load_pack_file
 
-        language = choose(lang)
+    language = choose(lang)
 
-        if pack_id == "check":
-            if file is None:
-                raise DeadlineError("rules check: give the pack file to check")
-            from pathlib import Path
+    if pack_id == "check":
+        if file is None:
+            raise DeadlineError("rules check: give the pack file to check")
+        from pathlib import Path
 
-            pack = load_pack_file(Path(file))
-            if output_format is Format.json:
-                from deadline_cli.render.json import dumps
-
-                emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}))
-            else:
-                name = language.say(pack.name)
-                line = language("rules_check_valid", file=file, pack=pack.id, name=name)
-                emit(f"{line}\n")
-            return
-        if file is not None:
-            raise DeadlineError(f"rules: unexpected argument {file!r}")
-        packs = [load_pack(pack_id)] if pack_id else [load_pack(p) for p in BUILTIN_PACKS]
+        pack = load_pack_file(Path(file))
         if output_format is Format.json:
             from deadline_cli.render.json import dumps
 
-            data: Any = (
-                pack_dict(packs[0], language)
-                if pack_id
-                else [pack_dict(p, language) for p in packs]
-            )
-            emit(dumps(data))
-            return
-        from deadline_cli.render.grid import pack_grid, packs_grid
+            emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}))
+        else:
+            name = language.say(pack.name)
+            line = language("rules_check_valid", file=file, pack=pack.id, name=name)
+            emit(f"{line}\n")
+        return
+    if file is not None:
+        raise DeadlineError(f"rules: unexpected argument {file!r}")
+    packs = [load_pack(pack_id)] if pack_id else [load_pack(p) for p in BUILTIN_PACKS]
+    if output_format is Format.json:
+        from deadline_cli.render.json import dumps
 
-        emit(for_people(pack_grid(packs[0], language) if pack_id else packs_grid(packs, language)))
+        data: Any = (
+            pack_dict(packs[0], language) if pack_id else [pack_dict(p, language) for p in packs]
+        )
+        emit(dumps(data))
+        return
+    from deadline_cli.render.grid import pack_grid, packs_grid
+
+    emit(for_people(pack_grid(packs[0], language) if pack_id else packs_grid(packs, language)))
 
 
 @app.command()
@@ -551,39 +536,45 @@ def add(
 ) -> None:
     """Count any term by the same rules: the day after START is day 1; a last day that is not a
     working day rolls forward to the next working day. Prints the last day and its trace."""
-    with _user_errors():
-        from deadline_cli.dates import parse_date
-        from deadline_cli.overrides import calendar_for
-        from deadline_cli.periods import Period, count_term
-        from deadline_cli.render.data import steps_list
+    from deadline_cli.dates import parse_date
+    from deadline_cli.overrides import calendar_for
+    from deadline_cli.periods import Period, count_term
+    from deadline_cli.render.data import steps_list
+    from deadline_cli.timeline import calendar_span, calendar_warnings
 
-        language = choose(lang)
-        trigger = parse_date(start, "start date")
-        term = Period.parse(period)
-        calendar = calendar_for(calendar_file)
-        calendar.is_working_day(trigger)  # a year outside the calendar is refused first
-        counted = count_term(
-            trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start")
-        )
-        if output_format is Format.json:
-            from deadline_cli.render.json import dumps
+    language = choose(lang)
+    trigger = parse_date(start, "start date")
+    term = Period.parse(period)
+    calendar = calendar_for(calendar_file)
+    calendar.is_working_day(trigger)  # a year outside the calendar is refused first
+    counted = count_term(trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start"))
+    # The same checks as compute: an estimated holiday or provisional year in the span.
+    span = calendar_span(counted, roll=not no_roll)
+    spans = [(msg("add_label"), *span)] if span else []
+    warnings = [language.say(w) for w in calendar_warnings(calendar, spans)]
+    basis = language("add_basis")
+    if output_format is Format.json:
+        from deadline_cli.render.json import dumps
 
-            emit(
-                dumps(
-                    {
-                        "start": trigger.isoformat(),
-                        "period": str(term),
-                        "roll": not no_roll,
-                        "date": counted.end.isoformat(),
-                        "nominal": counted.nominal.isoformat(),
-                        "steps": steps_list(counted.steps, language),
-                    }
-                )
+        emit(
+            dumps(
+                {
+                    "start": trigger.isoformat(),
+                    "period": str(term),
+                    "roll": not no_roll,
+                    "date": counted.end.isoformat(),
+                    "nominal": counted.nominal.isoformat(),
+                    "basis": basis,
+                    "steps": steps_list(counted.steps, language),
+                    "warnings": warnings,
+                }
             )
-            return
-        lines = [language("add_header", date=counted.end, period=term, start=trigger)]
-        lines += [f"  {language.day(s.date)}  {language.say(s.msg)}" for s in counted.steps]
-        emit("\n".join(lines) + "\n")
+        )
+        return
+    lines = [language("add_header", date=counted.end, period=term, start=trigger), basis]
+    lines += [f"  {language.day(s.date)}  {language.say(s.msg)}" for s in counted.steps]
+    emit("\n".join(lines) + "\n")
+    warn(language, warnings)
 
 
 def main() -> None:

@@ -6,8 +6,8 @@ The templates live in data files, one per language (``locales/en.toml``, ``ru.to
 ``kk.toml``); a test fails when any message, pack string or holiday name lacks a translation.
 
 Arguments are rendered by type: a date as "Mon 2026-04-06" (en) or "Пн 06.04.2026" (ru, kk),
-a :class:`Period` with the language's plural forms, a :class:`Text` (a pack's English string)
-through the language's table, a :class:`Holiday` by its name in the language, and a tuple as a
+a :class:`Period` with the language's plural forms, a string (a pack's English text) through the
+language's table, a :class:`Holiday` by its name in the language, and a tuple as a
 comma-separated list. Machine fields (ids, ISO dates, certainty and status codes) never change.
 """
 
@@ -38,16 +38,6 @@ class Msg:
 
 def msg(key: str, **args: Any) -> Msg:
     return Msg(key, tuple(args.items()))
-
-
-@dataclass(frozen=True)
-class Text:
-    """A string written in English in a built-in pack (a label, an article, a note)."""
-
-    english: str
-
-    def __str__(self) -> str:
-        return self.english
 
 
 @dataclass(frozen=True)
@@ -82,19 +72,12 @@ class Lang:
             return f"{weekday} {d.day:02d}.{d.month:02d}.{d.year:04d}"
         return f"{weekday} {d.isoformat()}"
 
-    def plain_day(self, d: date) -> str:
-        """A date without its weekday: 2026-04-06 or 06.04.2026."""
-        return f"{d.day:02d}.{d.month:02d}.{d.year:04d}" if self.dotted else d.isoformat()
-
     def count(self, amount: int, unit: str) -> str:
         forms = self.units[unit]
         return f"{amount} {forms[_plural(self.code, amount, len(forms))]}"
 
     def period(self, period: Any) -> str:
         return self.count(period.amount, period.unit.value.replace(" ", "_"))
-
-    def text(self, english: str) -> str:
-        return self.texts.get(english, english)
 
     def holiday(self, name: Holiday) -> str:
         if self.code == "kk" and name.kazakh:
@@ -121,8 +104,6 @@ class Lang:
             return template.format(**{k: self.say(v) for k, v in value.args})
         if isinstance(value, str):  # a pack's string, or the user's own text (left as is)
             return self.texts.get(value, value)
-        if isinstance(value, Text):
-            return self.text(value.english)
         if isinstance(value, date):
             return self.day(value)
         if isinstance(value, Period):

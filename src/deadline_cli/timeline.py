@@ -8,6 +8,7 @@ latest. Every later date becomes a range; the earliest date is the binding one.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -15,8 +16,8 @@ from functools import cache
 from deadline_cli.calendar import LAST_CHECKED, LAST_CONFIRMED_YEAR, KazakhCalendar
 from deadline_cli.errors import DeadlineError
 from deadline_cli.i18n import Msg, msg
-from deadline_cli.periods import Step, Unit, count_term
-from deadline_cli.rules import Pack, Rule, Source, StepRule
+from deadline_cli.periods import Step, Term, Unit, count_term
+from deadline_cli.rules import INPUTS, Pack, Rule, Source, StepRule
 
 _SCENARIOS = ("earliest", "latest")
 
@@ -54,7 +55,7 @@ class CaseInputs:
         return found
 
 
-_DATE_INPUTS = ("ruling", "final_form", "appeal_ruling", "appeal_served", "served", "in_force")
+_DATE_INPUTS = tuple(name for name in INPUTS if name != "immediate")
 EXIT_STEP = "exit_deadline"
 # How a trace names an input date that a term counts from (translated like pack strings).
 INPUT_LABELS = {
@@ -137,7 +138,7 @@ class _Builder:
     dates: dict[str, dict[str, date]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     warnings: list[Msg] = field(default_factory=list)
-    spans: list[tuple[str, date, date]] = field(default_factory=list)
+    spans: list[tuple[str | Msg, date, date]] = field(default_factory=list)
 
     def warn(self, warning: Msg) -> None:
         if warning not in self.warnings:
@@ -210,13 +211,7 @@ class _Builder:
         if rule.next_day:
             end = term.end + timedelta(days=1)
             steps.append(Step(end, msg("trace_expired_next_day")))
-        if rule.period.unit is Unit.WORKING_DAYS:
-            span: tuple[date, date] | None = (start, term.end + timedelta(days=1))
-        elif rule.roll:
-            span = (term.nominal - timedelta(days=1), term.end + timedelta(days=1))
-        else:
-            span = None  # a calendar-day count that never rolls does not depend on the calendar
-        return _Result(end, steps, term.nominal, span)
+        return _Result(end, steps, term.nominal, calendar_span(term, roll=rule.roll))
 
 
 def build_timeline(
@@ -310,9 +305,19 @@ def build_timeline(
                 )
             )
 
-    _calendar_warnings(b)
+    for warning in calendar_warnings(b.calendar, b.spans):
+        b.warn(warning)
     events.sort(key=lambda e: (e.date, e.latest))
     return Timeline(pack, inputs, tuple(events), tuple(b.warnings), as_of)
+
+
+def calendar_span(term: Term, *, roll: bool) -> tuple[date, date] | None:
+    """The days whose working status decided a term's end, for the uncertainty checks."""
+    if term.period.unit is Unit.WORKING_DAYS:
+        return term.trigger, term.end + timedelta(days=1)
+    if roll:
+        return term.nominal - timedelta(days=1), term.end + timedelta(days=1)
+    return None  # a calendar-day count that never rolls does not depend on the calendar
 
 
 def _day(d: date | None) -> str:
@@ -435,21 +440,24 @@ def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> N
         raise DeadlineError("give either --immediate or --in-force, not both")
 
 
-def _calendar_warnings(b: _Builder) -> None:
+def calendar_warnings(
+    calendar: KazakhCalendar, spans: Sequence[tuple[str | Msg, date, date]]
+) -> list[Msg]:
     """Name every estimated holiday and provisional year that a computed date depends on."""
     from deadline_cli.calendar import off_name
 
-    estimated: dict[date, list[str]] = {}
-    provisional: dict[int, list[str]] = {}
-    for label, first, last in b.spans:
-        for off in b.calendar.estimated_days_off(first, last):
+    warnings: list[Msg] = []
+    estimated: dict[date, list[str | Msg]] = {}
+    provisional: dict[int, list[str | Msg]] = {}
+    for label, first, last in spans:
+        for off in calendar.estimated_days_off(first, last):
             estimated.setdefault(off.date, []).append(label)
         for year in range(first.year, last.year + 1):
             if year > LAST_CONFIRMED_YEAR:
                 provisional.setdefault(year, []).append(label)
     for day, labels in sorted(estimated.items()):
-        found = b.calendar.day_off(day)
-        b.warn(
+        found = calendar.day_off(day)
+        warnings.append(
             msg(
                 "warn_estimated",
                 name=off_name(found) if found else msg("day_off"),
@@ -458,7 +466,7 @@ def _calendar_warnings(b: _Builder) -> None:
             )
         )
     for year, labels in sorted(provisional.items()):
-        b.warn(
+        warnings.append(
             msg(
                 "warn_provisional",
                 year=str(year),
@@ -466,3 +474,4 @@ def _calendar_warnings(b: _Builder) -> None:
                 labels=tuple(dict.fromkeys(labels)),
             )
         )
+    return warnings
