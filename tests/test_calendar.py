@@ -61,9 +61,15 @@ def test_holiday_history(calendar: KazakhCalendar, day: date, working: bool) -> 
     assert calendar.is_working_day(day) is working
 
 
-def test_2026_kurban_ait_is_estimated(calendar: KazakhCalendar) -> None:
-    found = calendar.estimated_days_off(date(2026, 1, 1), date(2026, 12, 31))
-    assert [d.date for d in found] == [date(2026, 5, 27)]
+def test_kurban_ait_2026_is_confirmed_and_2027_still_estimated(calendar: KazakhCalendar) -> None:
+    # The holidays package estimates Wed 27 May 2026; the Spiritual Administration's calendar
+    # confirmed it (statutes-2026.md), so it is a plain holiday with that source.
+    assert calendar.estimated_days_off(date(2026, 1, 1), date(2026, 12, 31)) == []
+    kurban = calendar.day_off(date(2026, 5, 27))
+    assert kurban is not None and not kurban.estimated
+    assert "Spiritual Administration" in kurban.source and "(estimated)" not in kurban.name
+    found = calendar.estimated_days_off(date(2027, 1, 1), date(2027, 12, 31))
+    assert [d.date for d in found] == [date(2027, 5, 16)]
     assert calendar.estimated_days_off(date(2025, 1, 1), date(2025, 12, 31)) == []
 
 

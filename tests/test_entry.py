@@ -19,7 +19,7 @@ def test_quick_options_are_exactly_the_typer_options() -> None:
     expected: dict[str, tuple[str, str]] = {}
     for param in command.params:
         if param.param_type_name != "option":
-            assert param.name == "ruling"
+            assert param.name == "start_date"
             continue
         field = "output_format" if param.name == "output_format" else param.name
         if param.is_flag:
@@ -32,9 +32,7 @@ def test_quick_options_are_exactly_the_typer_options() -> None:
             for opt in param.opts:
                 expected[opt] = (field, takes)
     assert expected == COMPUTE_OPTIONS
-    assert {f for f, _ in expected.values()} | {"ruling"} == set(
-        ComputeRequest.__dataclass_fields__
-    )
+    assert {f for f, _ in expected.values()} | {"date"} == set(ComputeRequest.__dataclass_fields__)
 
 
 def test_quick_path_reads_every_plain_form() -> None:
@@ -42,7 +40,7 @@ def test_quick_path_reads_every_plain_form() -> None:
         ["compute", "05.02.2026", "-p", "civil", "--format=json", "-e", "--alert-within", "3"]
     )
     assert request == ComputeRequest(
-        ruling="05.02.2026",
+        date="05.02.2026",
         procedure="civil",
         output_format="json",
         explain=True,
@@ -59,6 +57,7 @@ def test_quick_path_reads_every_plain_form() -> None:
         ["compute", "2026-02-05", "--format", "xml"],  # Typer names the choices
         ["compute", "2026-02-05", "--alert-within", "-1"],
         ["compute", "2026-02-05", "--case"],  # missing value
+        ["compute", "2026-02-05", "-f=json"],  # Click reads "=json" as the value: let it say so
         ["compute"],
         ["compute", "2026-02-05", "2026-02-06"],
         ["holidays", "2026"],
@@ -123,6 +122,21 @@ FULL = "import sys; from deadline_cli.cli import main; sys.argv[0] = 'deadline';
         ["compute", "2026-02-05", "--lang", "xx"],
         ["compute", "2026-02-30"],  # an impossible date: one line, exit 2
         ["compute", "2026-02-05", "-p", "nope"],
+        ["compute", "2026-02-30", "--lang", "ru"],  # the error in Russian either way
+        [
+            "compute",
+            "2025-10-01",
+            "-p",
+            "refugee-path",
+            "--served",
+            "2025-10-06",
+            "--ruling",
+            "2026-02-05",
+            "--as-of",
+            "2026-02-06",
+        ],
+        ["compute", "2026-03-18", "-p", "private-complaint", "--code", "gpk", "-e"],
+        ["compute", "2026-02-05", "--reading", "1-month-from-decision", "-f", "csv", "--excel"],
     ],
 )
 def test_quick_and_full_paths_print_the_same(args: list[str]) -> None:

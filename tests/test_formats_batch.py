@@ -139,7 +139,8 @@ def test_batch_csv_from_stdin() -> None:
         "2026-03-12",
     )
     assert rows[0]["cassation_deadline"] == ""
-    assert rows[0]["warnings"] == "1"  # the secondary exit rule
+    # The secondary exit reading, and the earlier day the statute's letter gives (5 Mar 2026).
+    assert rows[0]["warnings"] == "2"
     assert rows[1]["warnings"] == "1"  # the unknown final form
 
 
@@ -227,7 +228,8 @@ def test_batch_reads_served_and_exit_readings_and_overrides(tmp_path: Path) -> N
     stdin = (
         "id,ruling,procedure,served,final_form,exit_from,exit_period\n"
         # Thu 7 May Defender's Day, Fri 8 May the override, Sat 9 May Victory Day moved to
-        # Mon 11 May -> Tue 12 May 2026.
+        # Mon 11 May -> Tue 12 May 2026 if it rolls; the KoAP does not say it does, so the
+        # binding day is Thu 7 May and Tue 12 May the latest.
         "O,2026-04-20,offence,2026-04-27,,,\n"
         "R,2026-02-05,,,2026-02-05,decision,1 month\n"  # 1 month from Thu 5 Feb: Thu 5 Mar
         "X,2026-02-05,,,2026-02-05,someday,\n"
@@ -238,6 +240,10 @@ def test_batch_reads_served_and_exit_readings_and_overrides(tmp_path: Path) -> N
     assert code == 1
     rows = {r["id"]: r for r in map(json.loads, out.splitlines())}
     dates = {k: {e["id"]: e["date"] for e in r["events"]} for k, r in rows.items()}
-    assert dates["O"]["complaint_deadline"] == "2026-05-12"
+    latest = {e["id"]: e["latest"] for e in rows["O"]["events"]}
+    assert (dates["O"]["complaint_deadline"], latest["complaint_deadline"]) == (
+        "2026-05-07",
+        "2026-05-12",
+    )
     assert dates["R"]["exit_deadline"] == "2026-03-05"
     assert "row 3 (id X): --exit-from 'someday'" in err

@@ -1,5 +1,11 @@
 """Many cases in one process: read rows, compute each timeline, never let a bad row stop the rest.
 
+Input comes as Excel and offices write it: CSV with ``,``, ``;`` or tab (detected from the
+header line, or ``--delimiter``), a BOM, CRLF line ends, Windows-1251 as well as UTF-8, and
+headers in Russian or Kazakh (``номер``, ``дата решения``: the aliases live in the locale files).
+Each physical line is decoded on its own, so one line in another encoding costs at most its
+own row, never the good rows around it; a line too long to be a case is that row's error.
+
 Rows stream through one at a time, so memory stays flat however long the input. Cases that share
 their inputs (a clinic's many decisions from the same day) are computed once: timelines are
 memoised in a bounded cache keyed by every input that shapes them.
@@ -9,24 +15,33 @@ from __future__ import annotations
 
 import csv
 import json
+import tomllib
+from array import array
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import IO
+from functools import cache
+from importlib import resources
+from typing import IO, Any
 
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.dates import parse_date
-from deadline_cli.errors import DeadlineError
-from deadline_cli.rules import DEFAULT_PACK, INPUTS, Pack, load_pack
+from deadline_cli.errors import DeadlineError, shown
+from deadline_cli.i18n import Msg, msg
+from deadline_cli.rules import DATE_INPUTS, DEFAULT_PACK, INPUTS, Pack, load_pack
 from deadline_cli.timeline import CaseInputs, Timeline, build_timeline
 
-# Every input a pack can count from, plus the case's id, pack and exit-rule reading.
-COLUMNS = ("id", "procedure", *INPUTS, "exit_from", "exit_period")
+# Every input a pack can count from, plus the case's id, pack, kind and reading.
+COLUMNS: tuple[str, ...] = ("id", "procedure", *INPUTS, "from", "kind", "code", "reading")
+COLUMNS += ("exit_from", "exit_period")
 _KEY_COLUMNS = COLUMNS[1:]
 _CACHE_SIZE = 4096
-_TRUE = {"1", "true", "yes", "y"}
-_FALSE = {"", "0", "false", "no", "n"}
+_TRUE = {"1", "true", "yes", "y", "истина", "да", "иә", "ақиқат", "+"}
+_FALSE = {"", "0", "false", "no", "n", "ложь", "нет", "жоқ", "жалған", "-"}
+MAX_LINE = 1 << 20  # a line of more than 1 MiB is no case: that row fails
+MAX_SKIP = 1 << 24  # ...and past 16 MiB without a line end the input is no CSV at all
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
 
 
 @dataclass(frozen=True)
@@ -34,35 +49,254 @@ class BatchResult:
     row: int  # 1-based data row number
     case_id: str
     timeline: Timeline | None = None
-    error: str | None = None
+    error: Msg | str | None = None
+    line: str = ""  # the original line(s), for --errors
 
 
-def read_rows(stream: IO[str], input_format: str) -> Iterator[tuple[int, dict[str, str] | str]]:
-    """Yield (row number, fields) or (row number, error message) for each data row."""
-    if input_format == "csv":
-        reader = csv.DictReader(stream)
-        if reader.fieldnames is None or "ruling" not in reader.fieldnames:
-            raise DeadlineError(
-                "batch input: the CSV header needs a 'ruling' column "
-                f"(columns: {', '.join(COLUMNS)})"
-            )
-        for n, record in enumerate(reader, 1):
-            yield n, {k: (v or "").strip() for k, v in record.items() if k in COLUMNS}
+@dataclass(frozen=True)
+class RawRow:
+    row: int
+    fields: dict[str, str] | None
+    error: Msg | str | None
+    line: str
+
+
+# Decoding, line by line.
+
+
+class Lines:
+    """Decoded lines of a byte stream: UTF-8, else Windows-1251 (said once), or the
+    encoding asked for; a line that cannot be decoded or is too long is marked, not fatal."""
+
+    def __init__(
+        self,
+        stream: IO[bytes],
+        name: str,
+        encoding: str | None,
+        notice: Callable[[Msg], None],
+    ) -> None:
+        self.stream = stream
+        self.name = name
+        self.encoding = encoding
+        self.notice = notice
+        self.offset = 0
+        self.fallback_said = False
+        self.first = True
+        self.stopped: Msg | None = None  # the input ended in a way no row can report
+
+    def __iter__(self) -> Iterator[tuple[str | None, Msg | None]]:
+        """(text, None) for a good line, (None, problem) for a line that is not."""
+        while True:
+            raw = self.stream.readline(MAX_LINE + 1)
+            if not raw:
+                return
+            start = self.offset
+            self.offset += len(raw)
+            if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+                if not self._skip_rest():
+                    self.stopped = msg("error_line_endless", offset=str(start), limit="16 MiB")
+                    yield None, self.stopped
+                    return
+                yield None, msg("error_line_too_long", offset=str(start), limit="1 MiB")
+                continue
+            if self.first:
+                self.first = False
+                if raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
+                    start += 3
+            yield self._decode(raw, start)
+
+    def _skip_rest(self) -> bool:
+        skipped = 0
+        while skipped < MAX_SKIP:
+            chunk = self.stream.readline(MAX_LINE)
+            if not chunk:
+                return True
+            skipped += len(chunk)
+            self.offset += len(chunk)
+            if chunk.endswith(b"\n"):
+                return True
+        return False
+
+    def _decode(self, raw: bytes, start: int) -> tuple[str | None, Msg | None]:
+        if self.encoding is not None:
+            try:
+                return raw.decode(self.encoding), None
+            except UnicodeDecodeError as exc:
+                return None, msg(
+                    "error_undecodable", encoding=self.encoding, offset=str(start + exc.start)
+                )
+        try:
+            return raw.decode("utf-8"), None
+        except UnicodeDecodeError as exc:
+            bad = start + exc.start
+        try:
+            text = raw.decode("cp1251")
+        except UnicodeDecodeError:
+            return None, msg("error_undecodable_any", offset=str(bad))
+        if not self.fallback_said:
+            self.fallback_said = True
+            self.notice(msg("notice_cp1251", name=self.name, offset=str(bad)))
+        return text, None
+
+
+# Header names as people write them.
+
+
+@cache
+def column_aliases() -> dict[str, str]:
+    """Header aliases (Russian, Kazakh, English spellings) -> column names."""
+    aliases = {c: c for c in COLUMNS}
+    for code in ("en", "ru", "kk"):
+        text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
+        for alias, column in tomllib.loads(text).get("columns", {}).items():
+            aliases[_norm(alias)] = column
+    return aliases
+
+
+def _norm(header: str) -> str:
+    return " ".join(header.strip().strip('"').lower().replace("_", " ").replace("-", " ").split())
+
+
+def normalise_header(names: list[str]) -> list[str | None]:
+    aliases = column_aliases()
+    found: list[str | None] = []
+    for name in names:
+        key = _norm(name)
+        found.append(aliases.get(key) or aliases.get(key.replace(" ", "_")))
+    return found
+
+
+def detect_delimiter(header: str) -> str:
+    """The delimiter of a header line: the one of , ; tab that splits it most (outside quotes)."""
+    counts = dict.fromkeys(",;\t", 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else ","
+
+
+def read_rows(lines: Lines, input_format: str, delimiter: str | None = None) -> Iterator[RawRow]:
+    """Yield every data row: its fields, or the error that stopped it, with its text."""
+    if input_format == "jsonl":
+        yield from _jsonl_rows(lines)
         return
+    yield from _csv_rows(lines, delimiter)
+
+
+def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
     n = 0
-    for line in stream:
-        if not line.strip():
+    for text, problem in lines:
+        if text is not None and not text.strip():
             continue
         n += 1
+        if problem is not None:
+            yield RawRow(n, None, problem, "")
+            continue
+        assert text is not None
+        line = text.rstrip("\r\n")
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield n, f"not valid JSON: {exc.msg}"
+            yield RawRow(n, None, msg("error_json", problem=exc.msg), line)
+            continue
+        except (ValueError, RecursionError):  # a 5,000-digit number, nesting 1,000 deep
+            yield RawRow(n, None, msg("error_json_limits"), line)
             continue
         if not isinstance(value, dict):
-            yield n, "a JSON Lines row must be an object"
+            yield RawRow(n, None, msg("error_jsonl_object"), line)
             continue
-        yield n, {k: _text(v) for k, v in value.items() if k in COLUMNS}
+        fields: dict[str, str] = {}
+        bad = None
+        for key, raw in value.items():
+            column = column_aliases().get(_norm(str(key)))
+            if column is None:
+                continue
+            if isinstance(raw, dict | list):
+                bad = msg("error_json_cell", column=column)
+                break
+            fields[column] = _text(raw)
+        yield RawRow(n, None if bad else fields, bad, line)
+
+
+def _header(
+    lines: Lines, iterator: Iterator[tuple[str | None, Msg | None]], delimiter: str | None
+) -> tuple[str, list[str | None]]:
+    """The separator and the columns of a CSV, from its first non-empty line."""
+    header_line = None
+    for text, problem in iterator:
+        if problem is not None:
+            raise DeadlineError(msg("error_header_undecodable", name=lines.name, problem=problem))
+        assert text is not None
+        if text.strip():
+            header_line = text
+            break
+    if header_line is None:
+        raise DeadlineError(msg("error_no_header", name=lines.name, columns=COLUMNS))
+    sep = DELIMITERS[delimiter] if delimiter else detect_delimiter(header_line)
+    try:
+        names = next(csv.reader([header_line], delimiter=sep))
+    except csv.Error as exc:
+        raise DeadlineError(msg("error_header_csv", name=lines.name, problem=str(exc))) from None
+    columns = normalise_header(names)
+    if not any(c in DATE_INPUTS for c in columns):
+        raise DeadlineError(
+            msg("error_header_columns", name=lines.name, found=names[:12], columns=COLUMNS)
+        )
+    return sep, columns
+
+
+def _csv_rows(lines: Lines, delimiter: str | None) -> Iterator[RawRow]:
+    iterator = iter(lines)
+    sep, columns = _header(lines, iterator, delimiter)
+    pending: list[str] = []
+    row = 0
+
+    def source() -> Iterator[str]:
+        for text, problem in iterator:
+            if problem is not None:
+                pending.append("")
+                raise _BadLine(problem)
+            assert text is not None
+            pending.append(text)
+            yield text
+
+    while True:
+        reader = csv.reader(source(), delimiter=sep)
+        try:
+            for cells in reader:
+                line = "".join(pending).rstrip("\r\n")
+                pending.clear()
+                if not any(c.strip() for c in cells):
+                    continue
+                row += 1
+                fields = {}
+                for column, cell in zip(columns, cells, strict=False):
+                    if column is not None:
+                        fields[column] = cell.strip()
+                yield RawRow(row, fields, None, line)
+            return
+        except _BadLine as bad:
+            row += 1
+            line = "".join(pending).rstrip("\r\n")
+            pending.clear()
+            yield RawRow(row, None, bad.problem, line)
+            if lines.stopped is not None:
+                return
+        except csv.Error as exc:  # a NUL byte, an unclosed quote at the end, a huge field
+            row += 1
+            line = "".join(pending).rstrip("\r\n")
+            pending.clear()
+            yield RawRow(row, None, msg("error_csv", problem=str(exc)), line)
+
+
+class _BadLine(Exception):
+    def __init__(self, problem: Msg) -> None:
+        self.problem = problem
 
 
 def _text(value: object) -> str:
@@ -71,6 +305,49 @@ def _text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value).strip()
+
+
+csv.field_size_limit(MAX_LINE + 1)
+
+
+class SeenIds:
+    """Which case ids were seen, in 16 bytes per id (an open-addressing set of 64-bit
+    hashes), so that a million rows stay within a few megabytes."""
+
+    def __init__(self) -> None:
+        self.table = array("q", bytes(8 * 1024))
+        self.count = 0
+        self.first: dict[int, int] = {}  # hash -> the row it was first seen in (first 4,096)
+
+    def add(self, case_id: str, row: int) -> int | None:
+        """Record ``case_id``; the row it was seen in before, or 0 when that row is
+        not remembered, or None when it is new."""
+        h = hash(case_id) | 1
+        table = self.table
+        mask = len(table) - 1
+        i = h & mask
+        while table[i]:
+            if table[i] == h:
+                return self.first.get(h, 0)
+            i = (i + 1) & mask
+        table[i] = h
+        self.count += 1
+        if len(self.first) < 4096:
+            self.first[h] = row
+        if self.count * 2 > len(table):
+            self._grow()
+        return None
+
+    def _grow(self) -> None:
+        old = self.table
+        self.table = array("q", bytes(16 * len(old)))
+        mask = len(self.table) - 1
+        for h in old:
+            if h:
+                i = h & mask
+                while self.table[i]:
+                    i = (i + 1) & mask
+                self.table[i] = h
 
 
 class BatchRunner:
@@ -85,7 +362,7 @@ class BatchRunner:
         self.as_of = as_of
         self.default_pack = user_pack.id if user_pack else default_pack
         self._packs: dict[str, Pack] = {user_pack.id: user_pack} if user_pack else {}
-        self._cache: OrderedDict[tuple[object, ...], Timeline | str] = OrderedDict()
+        self._cache: OrderedDict[tuple[object, ...], Timeline | Msg | str] = OrderedDict()
 
     def _pack(self, pack_id: str) -> Pack:
         pack = self._packs.get(pack_id)
@@ -102,48 +379,53 @@ class BatchRunner:
             try:
                 hit = self._compute(fields)
             except DeadlineError as exc:
-                hit = str(exc)
+                hit = exc.message
             self._cache[key] = hit
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
-        if isinstance(hit, str):
+        if not isinstance(hit, Timeline):
             raise DeadlineError(hit)
         return hit
 
     def _compute(self, fields: dict[str, str]) -> Timeline:
-        if not fields.get("ruling"):
-            raise DeadlineError("ruling is missing")
-
         def day(name: str) -> date | None:
             value = fields.get(name, "")
             return parse_date(value, name) if value else None
 
-        flag = fields.get("immediate", "").lower()
+        flag = fields.get("immediate", "").strip().lower()
         if flag not in _TRUE | _FALSE:
-            raise DeadlineError(f"immediate {flag!r} is not true or false")
-        ruling = day("ruling")
-        assert ruling is not None
+            raise DeadlineError(msg("error_flag", column="immediate", value=shown(flag)))
+        pack = self._pack(fields.get("procedure") or self.default_pack)
+        dates = {name: day(name) for name in DATE_INPUTS}
+        start = (fields.get("from") or "").replace("-", "_") or None
+        if start is None:
+            # The row starts from the earliest point of the pack's path it gives.
+            start = next((e for e in pack.entries if dates.get(e)), pack.start)
+        kind = fields.get("kind") or fields.get("code") or None
         inputs = CaseInputs(
-            ruling=ruling,
-            final_form=day("final_form"),
-            appeal_ruling=day("appeal_ruling"),
-            appeal_served=day("appeal_served"),
-            served=day("served"),
-            in_force=day("in_force"),
+            **{k: v for k, v in dates.items() if v is not None},
             immediate=flag in _TRUE,
+            start=start,
+            kind=kind,
+            reading=fields.get("reading") or None,
             exit_from=fields.get("exit_from") or None,
             exit_period=fields.get("exit_period") or None,
         )
-        pack = self._pack(fields.get("procedure") or self.default_pack)
         return build_timeline(pack, inputs, self.calendar, self.as_of)
 
-    def run(self, rows: Iterator[tuple[int, dict[str, str] | str]]) -> Iterator[BatchResult]:
-        for n, fields in rows:
-            if isinstance(fields, str):
-                yield BatchResult(n, "", error=fields)
+    def run(self, rows: Iterator[RawRow]) -> Iterator[BatchResult]:
+        for raw in rows:
+            if raw.fields is None:
+                yield BatchResult(raw.row, "", error=raw.error, line=raw.line)
                 continue
-            case_id = fields.get("id", "") or str(n)
+            case_id = raw.fields.get("id", "") or str(raw.row)
             try:
-                yield BatchResult(n, case_id, timeline=self._timeline(fields))
+                timeline = self._timeline(raw.fields)
             except DeadlineError as exc:
-                yield BatchResult(n, case_id, error=str(exc))
+                yield BatchResult(raw.row, case_id, error=exc.message, line=raw.line)
+                continue
+            yield BatchResult(raw.row, case_id, timeline=timeline, line=raw.line)
+
+
+def describe(error: Msg | str | None) -> Any:
+    return error if error is not None else ""

@@ -40,6 +40,14 @@ LAST_CHECKED = date(2026, 11, 24)
 
 _Day = date  # for fields next to a field named ``date``
 
+# Lunar holidays whose date the holidays package estimates but which were announced since
+# (shared/domain/statutes-2026.md, "Calendar facts checked"): no longer estimated.
+CONFIRMED_LUNAR = {
+    date(
+        2026, 5, 27
+    ): "Kurban Ait 2026: Spiritual Administration of Muslims calendar; egov 2026 calendar",
+}
+
 
 class DayOffKind(StrEnum):
     HOLIDAY = "holiday"  # a public holiday on its own date (also when that date is a weekend)
@@ -88,7 +96,7 @@ class _Year:
 def _check_year(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise DeadlineError(
-            f"the calendar covers {MIN_YEAR}-{MAX_YEAR}; a date in {year} is outside it"
+            msg("error_calendar_range", first=str(MIN_YEAR), last=str(MAX_YEAR), year=str(year))
         )
 
 
@@ -206,15 +214,20 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
     working = bytearray(1 if (first_weekday + i) % 7 < 5 else 0 for i in range(length))
 
     days_off: dict[date, DayOff] = {}
-    for iso, kind_name, estimated, package_name, name_kk, moved_from in off_rows:
+    for iso, kind_name, package_estimated, package_name, name_kk, moved_from in off_rows:
         day = date.fromisoformat(iso)
         kind = DayOffKind(kind_name)
         source_day = date.fromisoformat(moved_from) if moved_from else None
         name = package_name
         if source_day is not None:
             name = f"Day off moved by order from {show(source_day)}"
+        source = _SOURCES[kind]
+        estimated = package_estimated
+        if estimated and day in CONFIRMED_LUNAR:
+            estimated, source = False, CONFIRMED_LUNAR[day]
+            name = name.replace(" (estimated)", "")
         days_off[day] = DayOff(
-            day, name, kind, estimated, _SOURCES[kind], name_kk=name_kk, moved_from=source_day
+            day, name, kind, estimated, source, name_kk=name_kk, moved_from=source_day
         )
         working[(day - start).days] = 0
     working_weekend: dict[date, WorkingWeekendDay] = {}
@@ -263,6 +276,11 @@ def write_data_file(path: Path = DATA_FILE) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def calendar_texts() -> set[str]:
+    """The calendar's own English texts that people read (translated in the locale files)."""
+    return {*_SOURCES.values(), _BY_ORDER_SOURCE, *CONFIRMED_LUNAR.values()}
+
+
 def off_name(off: DayOff) -> Any:
     """A day off's name, ready for any language: a message, a holiday, or the user's text."""
     if off.kind is DayOffKind.OVERRIDE:
@@ -303,6 +321,10 @@ class KazakhCalendar:
             table = self._years[year] = _build_year(year, self._overrides)
         return table
 
+    def check_date(self, day: date) -> None:
+        """Refuse a date outside the years the calendar knows."""
+        _check_year(day.year)
+
     def is_working_day(self, day: date) -> bool:
         table = self._year(day.year)
         return table.working[(day - table.start).days] == 1
@@ -330,7 +352,7 @@ class KazakhCalendar:
     def add_working_days(self, day: date, count: int) -> date:
         """The ``count``-th working day after ``day`` (``day`` itself is never counted)."""
         if count < 0:
-            raise DeadlineError("a number of working days cannot be negative")
+            raise DeadlineError(msg("error_negative_working_days"))
         if count == 0:
             return day
         table = self._year(day.year)

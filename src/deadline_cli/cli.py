@@ -1,7 +1,8 @@
 """The ``deadline`` command: parse and check input, call the core, pick a renderer.
 
 Exit codes: 0 done; 1 some batch rows failed; 2 bad input (one line on stderr, nothing on
-stdout); 3 a deadline falls within --alert-within days.
+stdout); 3 a deadline falls within --alert-within days; 70 a bug of ours; 74 the output could
+not be written; 130 interrupted; 141 the reader of a pipe went away.
 """
 
 from __future__ import annotations
@@ -15,20 +16,25 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from deadline_cli import __version__
-from deadline_cli.errors import DeadlineError, fail, reported
-from deadline_cli.i18n import choose, msg
+from deadline_cli.errors import (
+    EXIT_BAD_INPUT,
+    fail,
+    reported,
+    write_err,
+)
+from deadline_cli.i18n import LANGUAGES, choose, msg
 from deadline_cli.run import (
-    EXIT_ALERT,
-    EXIT_ROWS_FAILED,
     ComputeRequest,
-    alerting,
-    choose_pack,
-    emit,
-    for_people,
     optional_date,
-    reminders,
     run_compute,
-    warn,
+)
+
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 some batch rows failed (each reported on stderr); 2 bad input (one "
+    "line on stderr, nothing on stdout); 3 a deadline falls within --alert-within days (takes "
+    "precedence over 1); 70 a bug in deadline-cli (please report it); 74 the output could not "
+    "be written (a full disk, a closed stdout); 130 interrupted; 141 the reader of the output "
+    "went away (| head)."
 )
 
 
@@ -36,7 +42,10 @@ class _Group(TyperGroup):
     """Turns every error a user can cause into one line on stderr and exit code 2."""
 
     def main(self, args: Any = None, prog_name: str | None = None, *a: Any, **kw: Any) -> Any:
+        from deadline_cli.entry import prepare
+
         kw["standalone_mode"] = False
+        prepare(list(args) if args is not None else sys.argv[1:])
         with reported():
             try:
                 result = super().main(args, prog_name or "deadline", *a, **kw)
@@ -44,21 +53,20 @@ class _Group(TyperGroup):
                 sys.exit(exc.exit_code)
             except TyperException as exc:  # usage errors: unknown option, bad choice, ...
                 if type(exc).__name__ == "NoArgsIsHelpError":
-                    sys.stderr.write(exc.format_message() + "\n")
-                    sys.exit(2)
+                    write_err(exc.format_message())
+                    sys.exit(EXIT_BAD_INPUT)
                 fail(exc.format_message())
             except typer.Abort:
-                sys.exit(130)
+                from deadline_cli.errors import interrupted
+
+                interrupted()
         sys.exit(result if isinstance(result, int) else 0)
 
 
 app = typer.Typer(
     cls=_Group,
     help="Court deadlines for Kazakhstan: appeal, entry into force and exit dates, each with "
-    "the article that produced it and the counting trace.\n\n"
-    "Exit codes: 0 done; 1 some batch rows failed (each reported on stderr); 2 bad input "
-    "(one line on stderr, nothing on stdout); 3 a deadline falls within --alert-within days "
-    "(takes precedence over 1).",
+    "the article that produced it and the counting trace.\n\n" + EXIT_CODES,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -85,16 +93,61 @@ class BatchFormat(StrEnum):
     ics = "ics"
 
 
+class AgendaFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+
+
 class InputFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"
 
 
+def _packs(incomplete: str) -> list[str]:
+    from deadline_cli.rules import BUILTIN_PACKS
+
+    return [p for p in BUILTIN_PACKS if p.startswith(incomplete)]
+
+
+def _languages(incomplete: str) -> list[str]:
+    return [code for code in LANGUAGES if code.startswith(incomplete)]
+
+
+def _entries(incomplete: str) -> list[str]:
+    from deadline_cli.rules import DATE_INPUTS
+
+    return [n.replace("_", "-") for n in DATE_INPUTS if n.replace("_", "-").startswith(incomplete)]
+
+
+def _kinds(incomplete: str) -> list[str]:
+    from deadline_cli.rules import BUILTIN_PACKS, load_pack
+
+    found: list[str] = []
+    for pack_id in BUILTIN_PACKS:
+        choice = load_pack(pack_id).choice
+        if choice is not None:
+            found += [k.id for k in choice.kinds if k.id.startswith(incomplete)]
+    return sorted(set(found))
+
+
 # Options shared by several commands.
+Procedure = Annotated[
+    str | None,
+    typer.Option(
+        "--procedure",
+        "-p",
+        metavar="PACK",
+        help="Procedure pack (default refugee); 'deadline rules' lists them.",
+        autocompletion=_packs,
+    ),
+]
 RulesFile = Annotated[
     str | None,
     typer.Option(
         "--rules",
+        metavar="FILE",
         help="A procedure pack from a TOML file (schema: see the README); in batch, the pack "
         "for rows with no procedure column.",
     ),
@@ -103,27 +156,107 @@ Language = Annotated[
     str | None,
     typer.Option(
         "--lang",
+        metavar="LANG",
         help="Language for people: en, ru or kk (default: $DEADLINE_LANG, else en). Machine "
         "fields (ids, ISO dates, codes) never change.",
+        autocompletion=_languages,
     ),
 ]
 CalendarFile = Annotated[
     str | None,
     typer.Option(
         "--calendar",
+        metavar="FILE",
         help="Calendar overrides (TOML days_off / working_days; default: $DEADLINE_CALENDAR, "
         "else calendar.toml in the user config directory).",
     ),
 ]
 AsOf = Annotated[
     str | None,
-    typer.Option(help="Count days left from this day (default: today in Kazakhstan, UTC+5)."),
+    typer.Option(
+        metavar="DATE",
+        help="Count days left from this day (default: today in Kazakhstan, UTC+5).",
+    ),
 ]
+Remind = Annotated[
+    str,
+    typer.Option(
+        metavar="DAYS",
+        help="ICS reminders: days before each deadline, comma-separated (e.g. 14,3,1).",
+    ),
+]
+AlertWithin = Annotated[
+    int | None,
+    typer.Option(
+        min=0,
+        max=100000,
+        metavar="N",
+        help="Exit with code 3 when a deadline falls between the as-of day and N days after "
+        "it, inclusive.",
+    ),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr (JSON keeps them).")
+]
+OutputEncoding = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="Write CSV in this encoding (e.g. windows-1251 for an old Excel); default UTF-8.",
+    ),
+]
+Excel = Annotated[
+    bool,
+    typer.Option(
+        "--excel", help="CSV as Excel opens it: UTF-8 with a BOM, ';' between fields, CRLF."
+    ),
+]
+Delimiter = Annotated[
+    str | None,
+    typer.Option(
+        metavar="SEP",
+        help="CSV input: the field separator (',', ';' or 'tab'); default: detected from the "
+        "header line.",
+    ),
+]
+Encoding = Annotated[
+    str | None,
+    typer.Option(
+        metavar="NAME",
+        help="Input encoding (e.g. windows-1251); default UTF-8, with Windows-1251 for lines "
+        "that are not UTF-8 (said on stderr).",
+    ),
+]
+InputFormatOption = Annotated[
+    InputFormat | None,
+    typer.Option(help="csv or jsonl (default: from the file name; csv for stdin)."),
+]
+ErrorsFile = Annotated[
+    str | None,
+    typer.Option(
+        "--errors",
+        metavar="FILE",
+        help="Write the failed rows (row, id, message, the original line) to FILE as CSV, to "
+        "fix and run again.",
+    ),
+]
+Source = Annotated[
+    str,
+    typer.Argument(
+        metavar="[FILE|-]", help="Cases as CSV (with a header) or JSON Lines; - for stdin."
+    ),
+]
+
+
+def _date_option(help_text: str) -> Any:
+    return typer.Option(metavar="DATE", help=help_text)
 
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"deadline {__version__}\n")
+        from deadline_cli.output import emit
+
+        emit(f"deadline {__version__}\n")
         raise typer.Exit()
 
 
@@ -139,50 +272,79 @@ def _root(
     """Court deadlines for Kazakhstan."""
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def compute(
-    ruling: Annotated[
-        str, typer.Argument(help="The day the decision was announced: YYYY-MM-DD or DD.MM.YYYY.")
+    start_date: Annotated[
+        str,
+        typer.Argument(
+            metavar="DATE",
+            help="The date the case starts from: the decision announced, or the point named "
+            "by --from. YYYY-MM-DD or DD.MM.YYYY.",
+        ),
     ],
-    procedure: Annotated[
+    procedure: Procedure = None,
+    start: Annotated[
         str | None,
         typer.Option(
-            "--procedure",
-            "-p",
-            help="Procedure pack (default refugee): refugee, administrative, civil, criminal, "
-            "offence, admin-suit. 'deadline rules' lists them.",
+            "--from",
+            metavar="POINT",
+            help="What DATE is, for a pack that starts at several points (refugee-path: "
+            "refusal, served, complaint-decided, ruling, appeal-ruling).",
+            autocompletion=_entries,
         ),
+    ] = None,
+    refusal: Annotated[
+        str | None, _date_option("refugee-path: the refusal by the local executive body.")
+    ] = None,
+    served: Annotated[
+        str | None,
+        _date_option(
+            "A copy was delivered: of the refusal (refugee-path), of the decision on the "
+            "complaint or the act (admin-suit), of the offence decision, of the verdict to a "
+            "detained convict, of a civil decision to a person who did not take part."
+        ),
+    ] = None,
+    complaint_decided: Annotated[
+        str | None,
+        _date_option("refugee-path: the higher body decided the pre-trial complaint."),
+    ] = None,
+    complaint_served: Annotated[
+        str | None, _date_option("refugee-path: that decision on the complaint was delivered.")
+    ] = None,
+    filed: Annotated[
+        str | None,
+        _date_option(
+            "The suit was filed and the case accepted by the court (decides the law version of "
+            "an administrative case; refugee-path checks it against the last day to sue)."
+        ),
+    ] = None,
+    ruling: Annotated[
+        str | None,
+        _date_option("The court's decision, when DATE is an earlier point (refugee-path)."),
     ] = None,
     final_form: Annotated[
         str | None,
-        typer.Option(
-            help="The day the decision was made in final form. Without it every later date is a "
-            "range from the earliest to the latest the law allows."
+        _date_option(
+            "The decision was made in final form. Without it every later date is a range "
+            "from the earliest to the latest the law allows."
         ),
     ] = None,
     appeal_ruling: Annotated[
         str | None,
-        typer.Option(
-            help="An appeal was decided on this day: the decision enters into force then."
+        _date_option(
+            "An appeal was decided (the appellate act announced; in offence cases the decision "
+            "on the complaint): entry into force and cassation follow from it."
         ),
     ] = None,
     appeal_served: Annotated[
         str | None,
-        typer.Option(
-            help="APPC, appellate acts announced 1 July 2021 - 30 June 2025: the day the "
-            "appellate act in final form was delivered."
-        ),
-    ] = None,
-    served: Annotated[
-        str | None,
-        typer.Option(
-            help="A copy was delivered (served) on this day: the criminal appeal of a detained "
-            "convict, the offence complaint, the admin-suit, and the civil appeal of a person "
-            "who did not take part run from it."
+        _date_option(
+            "APPC, appellate acts announced 1 July 2021 - 30 June 2025: the appellate act in "
+            "final form was delivered."
         ),
     ] = None,
     in_force: Annotated[
-        str | None, typer.Option(help="The decision's entry into force is known: this day.")
+        str | None, _date_option("The decision's entry into force is known: this day.")
     ] = None,
     immediate: Annotated[
         bool,
@@ -191,18 +353,46 @@ def compute(
             "execution)."
         ),
     ] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            metavar="KIND",
+            help="What kind of case, for a pack that has kinds (offence: official, court, "
+            "tax-audit; admin-suit: complaint, act, action, bailiff, non-party, undecided).",
+            autocompletion=_kinds,
+        ),
+    ] = None,
+    code: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CODE",
+            help="private-complaint: the code of the case, appc, gpk or upk.",
+            autocompletion=_kinds,
+        ),
+    ] = None,
+    reading: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID",
+            help="Show this reading of a rule with several readings (refugee exit: "
+            "30-days-from-entry-into-force, 1-month-from-entry-into-force, "
+            "1-month-from-decision); all are computed.",
+        ),
+    ] = None,
     exit_from: Annotated[
         str | None,
         typer.Option(
+            metavar="FROM",
             help="Refugee exit rule: count from entry-into-force (default) or from the decision "
-            "(the ruling, or the appeal ruling when there is one)."
+            "(the ruling, or the appellate act when there is one).",
         ),
     ] = None,
     exit_period: Annotated[
         str | None,
         typer.Option(
-            help="Refugee exit rule: '30 days' (default) or '1 month' (the statute's 2009 "
-            "wording). The output names the reading used."
+            metavar="PERIOD",
+            help="Refugee exit rule: '30 days' (default) or '1 month' (the statute's period); "
+            "another period is computed with a warning.",
         ),
     ] = None,
     calendar_file: CalendarFile = None,
@@ -216,41 +406,45 @@ def compute(
         ),
     ] = CaseFormat.table,
     explain: Annotated[
-        bool, typer.Option("--explain", "-e", help="Show the counting trace under each date.")
+        bool,
+        typer.Option(
+            "--explain",
+            "-e",
+            help="Show the statute's words and the counting trace under each date.",
+        ),
     ] = False,
     as_of: AsOf = None,
     case: Annotated[
-        str, typer.Option(help="A name for the case, shown in every format (ICS, CSV, JSON).")
+        str,
+        typer.Option(metavar="NAME", help="A name for the case, shown in every format."),
     ] = "",
-    remind: Annotated[
-        str, typer.Option(help="ICS reminders: days before each deadline, comma-separated.")
-    ] = "7,1",
-    alert_within: Annotated[
-        int | None,
-        typer.Option(
-            min=0,
-            help="Exit with code 3 when a deadline falls between the as-of day and N days "
-            "after it, inclusive.",
-        ),
-    ] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No warnings on stderr (JSON keeps them).")
-    ] = False,
+    remind: Remind = "7,1",
+    alert_within: AlertWithin = None,
+    quiet: Quiet = False,
     lang: Language = None,
+    excel: Excel = False,
+    output_encoding: OutputEncoding = None,
 ) -> None:
-    """Compute the appeal deadline, entry into force and (refugee) the last day to leave.
-
-    Exit codes: 0 done; 2 bad input; 3 a deadline within --alert-within days.
-    """
+    """Compute the dates of one case: appeal, entry into force, the last day to leave, and
+    the other terms of the pack, each with its article."""
     request = ComputeRequest(
-        ruling=ruling,
+        date=start_date,
         procedure=procedure,
+        start=start,
+        refusal=refusal,
+        served=served,
+        complaint_decided=complaint_decided,
+        complaint_served=complaint_served,
+        filed=filed,
+        ruling=ruling,
         final_form=final_form,
         appeal_ruling=appeal_ruling,
         appeal_served=appeal_served,
-        served=served,
         in_force=in_force,
         immediate=immediate,
+        kind=kind,
+        code=code,
+        reading=reading,
         exit_from=exit_from,
         exit_period=exit_period,
         calendar_file=calendar_file,
@@ -263,24 +457,18 @@ def compute(
         remind=remind,
         alert_within=alert_within,
         quiet=quiet,
+        excel=excel,
+        output_encoding=output_encoding,
     )
-    code = run_compute(request)
-    if code:
-        raise typer.Exit(code)
+    code_ = run_compute(request)
+    if code_:
+        raise typer.Exit(code_)
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES)
 def batch(
-    source: Annotated[
-        str,
-        typer.Argument(
-            metavar="[FILE|-]", help="Cases as CSV (with a header) or JSON Lines; - for stdin."
-        ),
-    ] = "-",
-    input_format: Annotated[
-        InputFormat | None,
-        typer.Option(help="csv or jsonl (default: from the file name; csv for stdin)."),
-    ] = None,
+    source: Source = "-",
+    input_format: InputFormatOption = None,
     output_format: Annotated[
         BatchFormat,
         typer.Option(
@@ -289,158 +477,114 @@ def batch(
             help="jsonl (one object per case), csv (one row per case) or ics (one calendar).",
         ),
     ] = BatchFormat.jsonl,
-    procedure: Annotated[
-        str | None,
-        typer.Option(
-            "--procedure", "-p", help="Pack for rows with no procedure (default refugee)."
-        ),
-    ] = None,
+    procedure: Procedure = None,
     calendar_file: CalendarFile = None,
     rules_file: RulesFile = None,
     as_of: AsOf = None,
-    remind: Annotated[str, typer.Option(help="ICS reminders, days before.")] = "7,1",
-    alert_within: Annotated[
-        int | None,
-        typer.Option(
-            min=0, help="Exit with code 3 when a deadline of any case falls within N days."
-        ),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    remind: Remind = "7,1",
+    alert_within: AlertWithin = None,
+    quiet: Quiet = False,
     lang: Language = None,
+    delimiter: Delimiter = None,
+    encoding: Encoding = None,
+    errors_file: ErrorsFile = None,
+    excel: Excel = False,
+    output_encoding: OutputEncoding = None,
 ) -> None:
-    """Compute many cases in one process. Columns: id, ruling, procedure, final_form,
-    appeal_ruling, appeal_served, served, in_force, immediate, exit_from, exit_period (others
-    are ignored; empty means absent).
+    """Compute many cases in one process. Columns: id, procedure, the dates (refusal, served,
+    complaint_decided, complaint_served, filed, ruling, final_form, appeal_ruling,
+    appeal_served, in_force), immediate, from, kind (or code), reading, exit_from,
+    exit_period; others are ignored, empty means absent. Headers may be in Russian or Kazakh.
 
-    A bad row is reported on stderr as 'row N (id X): message' and left out of stdout.
-    Exit codes: 0 all rows done; 1 some rows failed; 2 bad input; 3 a deadline within
-    --alert-within days."""
-    from deadline_cli.batch import BatchRunner, read_rows
-    from deadline_cli.dates import today_in_kazakhstan
-    from deadline_cli.overrides import calendar_for
+    A bad row is reported on stderr as 'row N (id X): message' and left out of stdout."""
+    from deadline_cli.batchcmd import BatchOptions, run_batch
 
-    # An unknown default pack or a broken file is a usage error, before any row.
-    default_pack = choose_pack(procedure, rules_file)
-    calendar = calendar_for(calendar_file)
-    ics_reminders = reminders(remind)
-    today = optional_date(as_of, "--as-of") or today_in_kazakhstan()
-    fmt = (
-        input_format.value
-        if input_format
-        else ("jsonl" if source.endswith((".jsonl", ".ndjson")) else "csv")
+    code_ = run_batch(
+        BatchOptions(
+            source=source,
+            input_format=input_format.value if input_format else None,
+            output_format=output_format.value,
+            procedure=procedure,
+            calendar_file=calendar_file,
+            rules_file=rules_file,
+            as_of=as_of,
+            remind=remind,
+            alert_within=alert_within,
+            quiet=quiet,
+            lang=lang,
+            delimiter=delimiter,
+            encoding=encoding,
+            errors_file=errors_file,
+            excel=excel,
+            output_encoding=output_encoding,
+        )
     )
-    stream = _open_input(source)
-    runner = BatchRunner(
-        calendar, today, default_pack.id, user_pack=default_pack if rules_file else None
+    if code_:
+        raise typer.Exit(code_)
+
+
+@app.command(epilog=EXIT_CODES)
+def agenda(
+    source: Source = "-",
+    within: Annotated[
+        int,
+        typer.Option(
+            min=0, max=100000, metavar="N", help="Deadlines from the as-of day to N days after it."
+        ),
+    ] = 30,
+    output_format: Annotated[
+        AgendaFormat,
+        typer.Option("--format", "-f", help="table for people; json, csv or ics."),
+    ] = AgendaFormat.table,
+    input_format: InputFormatOption = None,
+    procedure: Procedure = None,
+    calendar_file: CalendarFile = None,
+    rules_file: RulesFile = None,
+    as_of: AsOf = None,
+    remind: Remind = "7,1",
+    alert_within: AlertWithin = None,
+    quiet: Quiet = False,
+    lang: Language = None,
+    delimiter: Delimiter = None,
+    encoding: Encoding = None,
+    errors_file: ErrorsFile = None,
+    excel: Excel = False,
+    output_encoding: OutputEncoding = None,
+) -> None:
+    """What falls due across all cases of a batch file, soonest first: every deadline that is
+    not passed, within N days (--within, default 30). The page to print on Monday morning."""
+    from deadline_cli.batchcmd import BatchOptions, run_agenda
+
+    code_ = run_agenda(
+        BatchOptions(
+            source=source,
+            input_format=input_format.value if input_format else None,
+            output_format=output_format.value,
+            procedure=procedure,
+            calendar_file=calendar_file,
+            rules_file=rules_file,
+            as_of=as_of,
+            remind=remind,
+            alert_within=alert_within,
+            quiet=quiet,
+            lang=lang,
+            delimiter=delimiter,
+            encoding=encoding,
+            errors_file=errors_file,
+            excel=excel,
+            output_encoding=output_encoding,
+            within=within,
+        )
     )
-    results = runner.run(read_rows(stream, fmt))
-    failed = alert = 0
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    writer = _BatchWriter(output_format, ics_reminders, default_pack, choose(lang))
-    for result in results:
-        progress.tick()
-        if result.timeline is None:
-            failed += 1
-            label = f" (id {result.case_id})" if result.case_id else ""
-            sys.stderr.write(f"row {result.row}{label}: {result.error}\n")
-            continue
-        if alert_within is not None and alerting(result.timeline, alert_within):
-            alert += 1
-        writer.write(result.row, result.case_id, result.timeline)
-    writer.finish()
-    sys.stdout.flush()
-    progress.done()
-    if failed and not quiet:
-        sys.stderr.write(f"{failed} row(s) failed\n")
-    if alert:
-        raise typer.Exit(EXIT_ALERT)
-    if failed:
-        raise typer.Exit(EXIT_ROWS_FAILED)
-
-
-class _BatchWriter:
-    """Streams each good case to stdout in the chosen format (ICS: one calendar at the end)."""
-
-    def __init__(
-        self, output_format: BatchFormat, reminders: tuple[int, ...], pack: Any, lang: Any
-    ) -> None:
-        from deadline_cli.render.csvout import batch_header
-        from deadline_cli.rules import BUILTIN_PACKS, load_pack
-
-        self.lang = lang
-        self.format = output_format
-        self.reminders = reminders
-        self.ics_cases: list[tuple[str, Any]] = []
-        self.event_ids: list[str] = []
-        self.rendered: dict[int, tuple[Any, str]] = {}
-        if output_format is BatchFormat.csv:
-            seen: dict[str, None] = {"ruling": None}
-            for known in (pack, *(load_pack(p) for p in BUILTIN_PACKS)):
-                seen.update((s.id, None) for s in known.steps)
-            header, self.event_ids = batch_header(seen)
-            sys.stdout.write(header)
-
-    def write(self, row: int, case_id: str, timeline: Any) -> None:
-        if self.format is BatchFormat.csv:
-            from deadline_cli.render.csvout import batch_columns, csv_field
-
-            # Timelines are memoised by the batch runner: render each distinct one once.
-            cached = self.rendered.get(id(timeline))
-            if cached is None or cached[0] is not timeline:
-                if len(self.rendered) > 4096:
-                    self.rendered.clear()
-                cached = self.rendered[id(timeline)] = (
-                    timeline,
-                    batch_columns(timeline, self.event_ids),
-                )
-            sys.stdout.write(csv_field(case_id) + "," + cached[1])
-        elif self.format is BatchFormat.jsonl:
-            from deadline_cli.render.data import timeline_dict
-            from deadline_cli.render.json import dumps_line
-
-            data = timeline_dict(timeline, self.lang)
-            sys.stdout.write(dumps_line({"id": case_id, "row": row, **data}))
-        else:
-            self.ics_cases.append((case_id, timeline))
-
-    def finish(self) -> None:
-        if self.format is BatchFormat.ics:
-            from deadline_cli.render.ics import calendar_ics
-
-            sys.stdout.write(calendar_ics(self.ics_cases, self.reminders, self.lang))
-
-
-def _open_input(source: str) -> Any:
-    if source == "-":
-        return sys.stdin
-    try:
-        return open(source, encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise DeadlineError(f"cannot read {source}: {exc.strerror}") from None
-
-
-class _Progress:
-    """A row counter on stderr, for a terminal only: pipes and files never see it."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.count = 0
-
-    def tick(self) -> None:
-        self.count += 1
-        if self.enabled and self.count % 1000 == 0:
-            sys.stderr.write(f"\r{self.count} rows")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.enabled and self.count >= 1000:
-            sys.stderr.write(f"\r{self.count} rows\n")
+    if code_:
+        raise typer.Exit(code_)
 
 
 @app.command()
 def holidays(
     year: Annotated[
-        int | None, typer.Argument(help="The year (default: this year in Kazakhstan).")
+        int | None,
+        typer.Argument(metavar="[YEAR]", help="The year (default: this year in Kazakhstan)."),
     ] = None,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     calendar_file: CalendarFile = None,
@@ -449,82 +593,147 @@ def holidays(
     """List the days off of a year (holidays, moved holidays, days off by order, overrides)
     and the days made working days, each with its source."""
     from deadline_cli.dates import today_in_kazakhstan
+    from deadline_cli.output import emit
     from deadline_cli.overrides import calendar_for
     from deadline_cli.render.data import holidays_dict
 
+    language = choose(lang)
     calendar = calendar_for(calendar_file)
     chosen = year if year is not None else today_in_kazakhstan().year
-    language = choose(lang)
     data = holidays_dict(calendar, chosen, language)  # raises for a year outside it
     if output_format is Format.json:
         from deadline_cli.render.json import dumps
 
         emit(dumps(data))
         return
-    from deadline_cli.render.grid import holidays_grid
+    from deadline_cli.render.out import render
+    from deadline_cli.render.people import holidays_screen
 
-    emit(for_people(holidays_grid(calendar, chosen, language)))
-    warn(language, data["warnings"])
+    emit(render(holidays_screen(calendar, chosen, language, data["warnings"])))
 
 
-@app.command()
+class _RulesGroup(TyperGroup):
+    """``deadline rules [PACK]`` shows packs; ``deadline rules check FILE`` checks a file."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "show", self.commands["show"], args
+        return super().resolve_command(ctx, args)
+
+
+rules_app = typer.Typer(
+    cls=_RulesGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+app.add_typer(
+    rules_app,
+    name="rules",
+    help="Show the procedure packs, or one pack's rules with their articles, words and "
+    "versions (deadline rules PACK [--on DATE]); 'deadline rules check FILE' checks a pack file.",
+)
+
+
+@rules_app.callback(invoke_without_command=True)
 def rules(
-    pack_id: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[PACK | check FILE]",
-            help="A pack to show in full (default: list the packs); 'check FILE' validates a "
-            "pack file.",
-        ),
-    ] = None,
-    file: Annotated[str | None, typer.Argument(metavar="", hidden=True)] = None,
+    ctx: typer.Context,
     output_format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
     lang: Language = None,
 ) -> None:
-    """Show the procedure packs and their steps, with articles and links, or check a pack file
-    (deadline rules check FILE: exit 0 when valid, 2 naming the field and the problem)."""
+    """Show the procedure packs, grouped: what each starts from and which options it needs.
+    'deadline rules PACK' shows one pack in full."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = (output_format, lang)
+        return
+    from deadline_cli.output import emit
     from deadline_cli.render.data import pack_dict
-    from deadline_cli.rules import BUILTIN_PACKS, load_pack, load_pack_file
+    from deadline_cli.rules import BUILTIN_PACKS, load_pack
 
     language = choose(lang)
-
-    if pack_id == "check":
-        if file is None:
-            raise DeadlineError("rules check: give the pack file to check")
-        from pathlib import Path
-
-        pack = load_pack_file(Path(file))
-        if output_format is Format.json:
-            from deadline_cli.render.json import dumps
-
-            emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}))
-        else:
-            name = language.say(pack.name)
-            line = language("rules_check_valid", file=file, pack=pack.id, name=name)
-            emit(f"{line}\n")
-        return
-    if file is not None:
-        raise DeadlineError(f"rules: unexpected argument {file!r}")
-    packs = [load_pack(pack_id)] if pack_id else [load_pack(p) for p in BUILTIN_PACKS]
+    packs = [load_pack(p) for p in BUILTIN_PACKS]
     if output_format is Format.json:
         from deadline_cli.render.json import dumps
 
-        data: Any = (
-            pack_dict(packs[0], language) if pack_id else [pack_dict(p, language) for p in packs]
-        )
-        emit(dumps(data))
+        emit(dumps([pack_dict(p, language) for p in packs]))
         return
-    from deadline_cli.render.grid import pack_grid, packs_grid
+    from deadline_cli.render.out import render
+    from deadline_cli.render.people import packs_screen
 
-    emit(for_people(pack_grid(packs[0], language) if pack_id else packs_grid(packs, language)))
+    emit(render(packs_screen(packs, language)))
+
+
+@rules_app.command("show", hidden=True)
+def rules_show(
+    ctx: typer.Context,
+    pack_id: Annotated[
+        str, typer.Argument(metavar="PACK", help="The pack to show.", autocompletion=_packs)
+    ],
+    on: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="Only the rules in force on this day (law versions)."),
+    ] = None,
+    output_format: Annotated[Format | None, typer.Option("--format", "-f")] = None,
+    lang: Language = None,
+) -> None:
+    """Show one pack: every step with its versions, article, the statute's words and link."""
+    from deadline_cli.output import emit
+    from deadline_cli.render.data import pack_dict
+    from deadline_cli.rules import load_pack
+
+    parent_format, parent_lang = ctx.obj or (Format.table, None)
+    language = choose(lang or parent_lang)
+    pack = load_pack(pack_id)
+    day = optional_date(on, "--on")
+    if (output_format or parent_format) is Format.json:
+        from deadline_cli.render.json import dumps
+
+        emit(dumps(pack_dict(pack, language, on=day)))
+        return
+    from deadline_cli.render.out import render
+    from deadline_cli.render.people import pack_screen
+
+    emit(render(pack_screen(pack, language, on=day)))
+
+
+@rules_app.command("check")
+def rules_check(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(metavar="FILE", help="The pack file to check.")],
+    output_format: Annotated[Format | None, typer.Option("--format", "-f")] = None,
+    lang: Language = None,
+) -> None:
+    """Check a pack file: exit 0 when it is valid, 2 naming the field and the problem."""
+    from pathlib import Path
+
+    from deadline_cli.output import emit
+    from deadline_cli.render.data import pack_dict
+    from deadline_cli.rules import load_pack_file
+
+    parent_format, parent_lang = ctx.obj or (Format.table, None)
+    language = choose(lang or parent_lang)
+    pack = load_pack_file(Path(file))
+    if (output_format or parent_format) is Format.json:
+        from deadline_cli.render.json import dumps
+
+        emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}))
+        return
+    name = language.say(pack.name)
+    emit(language("rules_check_valid", file=file, pack=pack.id, name=name) + "\n")
 
 
 @app.command()
 def add(
-    start: Annotated[str, typer.Argument(help="The day the term counts from (day 0).")],
+    start: Annotated[
+        str, typer.Argument(metavar="DATE", help="The day the term counts from (day 0).")
+    ],
     period: Annotated[
         str,
-        typer.Argument(help="'15 days', '10 working days', '2 months', '1 year'."),
+        typer.Argument(
+            metavar="PERIOD",
+            help="'15 days', '10 working days', '2 months', '1 year' (or '2 месяца', "
+            "'10 рабочих дней', '30 күн').",
+        ),
     ],
     no_roll: Annotated[
         bool,
@@ -534,24 +743,26 @@ def add(
     calendar_file: CalendarFile = None,
     lang: Language = None,
 ) -> None:
-    """Count any term by the same rules: the day after START is day 1; a last day that is not a
+    """Count any term by the same rules: the day after DATE is day 1; a last day that is not a
     working day rolls forward to the next working day. Prints the last day and its trace."""
     from deadline_cli.dates import parse_date
+    from deadline_cli.output import emit
     from deadline_cli.overrides import calendar_for
     from deadline_cli.periods import Period, count_term
     from deadline_cli.render.data import steps_list
     from deadline_cli.timeline import calendar_span, calendar_warnings
 
     language = choose(lang)
-    trigger = parse_date(start, "start date")
+    trigger = parse_date(start, msg("what_date"))
     term = Period.parse(period)
     calendar = calendar_for(calendar_file)
-    calendar.is_working_day(trigger)  # a year outside the calendar is refused first
+    calendar.check_date(trigger)  # a year outside the calendar is refused first
     counted = count_term(trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start"))
     # The same checks as compute: an estimated holiday or provisional year in the span.
     span = calendar_span(counted, roll=not no_roll)
-    spans = [(msg("add_label"), *span)] if span else []
-    warnings = [language.say(w) for w in calendar_warnings(calendar, spans)]
+    spans = [("end", *span)] if span else []
+    found = calendar_warnings(calendar, spans, lambda _: msg("add_label"))
+    warnings = [language.say(w) for w, _ in found]
     basis = language("add_basis")
     if output_format is Format.json:
         from deadline_cli.render.json import dumps
@@ -571,10 +782,12 @@ def add(
             )
         )
         return
-    lines = [language("add_header", date=counted.end, period=term, start=trigger), basis]
-    lines += [f"  {language.day(s.date)}  {language.say(s.msg)}" for s in counted.steps]
-    emit("\n".join(lines) + "\n")
-    warn(language, warnings)
+    from deadline_cli.render.out import render
+    from deadline_cli.render.people import add_screen
+
+    header = language("add_header", date=counted.end, period=term, start=trigger)
+    lines = [(s.date, s.msg) for s in counted.steps]
+    emit(render(add_screen(language, header, basis, lines, warnings)))
 
 
 def main() -> None:

@@ -7,28 +7,48 @@ of start-up). Anything else (help, completion, another command, a short-flag clu
 value that looks like an option, an unknown option or a bad choice) goes to the full Typer
 command line, which gives the same result or the usual one-line usage error.
 ``tests/test_entry.py`` checks that the options below are exactly those of the Typer command.
+
+Before anything is imported, Ctrl-C is turned into one line and exit 130, and the language of
+error messages is taken from ``--lang`` or ``$DEADLINE_LANG``.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from types import FrameType
 
-from deadline_cli.errors import reported
-from deadline_cli.run import CASE_FORMATS, ComputeRequest
+
+class Interrupted(BaseException):
+    pass
+
+
+def _on_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise Interrupted()
+
 
 # Every option of `compute`: (field of ComputeRequest, what it takes).
 # "value": the next argument; "int": a non-negative whole number; "on"/"off": a flag.
 COMPUTE_OPTIONS: dict[str, tuple[str, str]] = {
     "--procedure": ("procedure", "value"),
     "-p": ("procedure", "value"),
+    "--from": ("start", "value"),
+    "--refusal": ("refusal", "value"),
+    "--served": ("served", "value"),
+    "--complaint-decided": ("complaint_decided", "value"),
+    "--complaint-served": ("complaint_served", "value"),
+    "--filed": ("filed", "value"),
+    "--ruling": ("ruling", "value"),
     "--final-form": ("final_form", "value"),
     "--appeal-ruling": ("appeal_ruling", "value"),
     "--appeal-served": ("appeal_served", "value"),
-    "--served": ("served", "value"),
     "--in-force": ("in_force", "value"),
     "--immediate": ("immediate", "on"),
     "--no-immediate": ("immediate", "off"),
+    "--kind": ("kind", "value"),
+    "--code": ("code", "value"),
+    "--reading": ("reading", "value"),
     "--exit-from": ("exit_from", "value"),
     "--exit-period": ("exit_period", "value"),
     "--calendar": ("calendar_file", "value"),
@@ -44,11 +64,14 @@ COMPUTE_OPTIONS: dict[str, tuple[str, str]] = {
     "--alert-within": ("alert_within", "int"),
     "--quiet": ("quiet", "on"),
     "-q": ("quiet", "on"),
+    "--excel": ("excel", "on"),
+    "--output-encoding": ("output_encoding", "value"),
 }
+_FORMATS = ("table", "json", "jsonl", "csv", "ics")
 
 
-def quick_compute(argv: list[str]) -> ComputeRequest | None:
-    """A ``compute`` request read without Typer, or None to leave ``argv`` to Typer."""
+def quick_compute(argv: list[str]) -> object | None:
+    """A ``ComputeRequest`` read without Typer, or None to leave ``argv`` to Typer."""
     if not argv or argv[0] != "compute":
         return None
     fields: dict[str, object] = {}
@@ -57,13 +80,15 @@ def quick_compute(argv: list[str]) -> ComputeRequest | None:
     while i < len(argv):
         token = argv[i]
         i += 1
-        if not token.startswith("-"):
+        if not token.startswith("-") or token == "-":
             positional.append(token)
             continue
         name, equals, attached = token.partition("=")
         spec = COMPUTE_OPTIONS.get(name)
         if spec is None:
             return None  # help, "--", a cluster like -eq, or an unknown option
+        if equals and not name.startswith("--"):
+            return None  # "-f=json": Click reads "=json" as the value; let it say so
         field, takes = spec
         if takes in ("on", "off"):
             if equals:
@@ -79,30 +104,54 @@ def quick_compute(argv: list[str]) -> ComputeRequest | None:
         if value.startswith("-") and not equals:
             return None
         if takes == "int":
-            if not value.isascii() or not value.isdigit():
+            if not value.isascii() or not value.isdigit() or len(value) > 6:
                 return None
             fields[field] = int(value)
-        elif field == "output_format" and value not in CASE_FORMATS:
+        elif field == "output_format" and value not in _FORMATS:
             return None
         else:
             fields[field] = value
     if len(positional) != 1:
         return None
-    return ComputeRequest(ruling=positional[0], **fields)  # type: ignore[arg-type]
+    from deadline_cli.run import ComputeRequest
+
+    return ComputeRequest(date=positional[0], **fields)  # type: ignore[arg-type]
 
 
 def main() -> None:
+    signal.signal(signal.SIGINT, _on_interrupt)
+    try:
+        _main()
+    except Interrupted:
+        from deadline_cli.errors import interrupted
+
+        interrupted()
+
+
+def prepare(argv: list[str]) -> None:
+    """Before any parsing: the language of messages, and output streams safe for any text."""
+    from deadline_cli.errors import language_from_argv, set_language
+    from deadline_cli.output import prepare_streams
+
+    set_language(language_from_argv(argv))
+    prepare_streams()
+
+
+def _main() -> None:
+    from deadline_cli.errors import reported
+
     argv = sys.argv[1:]
+    prepare(argv)
     completing = any(key.endswith("_COMPLETE") for key in os.environ if "DEADLINE" in key)
     request = None if completing else quick_compute(argv)
     if request is None:
-        from deadline_cli.cli import main as full
+        from deadline_cli.cli import app
 
-        full()
+        app()
         return
-    from deadline_cli.run import run_compute
+    from deadline_cli.run import ComputeRequest, run_compute
 
+    assert isinstance(request, ComputeRequest)
     with reported():
         code = run_compute(request)
-        sys.stdout.flush()
     sys.exit(code)

@@ -1,40 +1,191 @@
-"""The one exception type a user can cause, and how the command line reports errors."""
+"""The exceptions a user or the world outside can cause, and how the command line reports them.
+
+Exit codes (the README's table):
+
+- 0 done; 1 some batch rows failed; 2 bad input; 3 a deadline within --alert-within days;
+- 70 a bug of ours (one line; DEADLINE_DEBUG=1 shows the traceback);
+- 74 the output could not be written (a full disk, a closed stdout);
+- 130 interrupted (Ctrl-C); 141 the reader of a pipe went away (``| head``), quietly.
+
+Everything said here is a message in the user's language: ``--lang`` or ``$DEADLINE_LANG``,
+chosen before any option is parsed (``set_language``), so even a usage error is translated.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
+if TYPE_CHECKING:
+    from deadline_cli.i18n import Msg
+
+EXIT_OK = 0
+EXIT_ROWS_FAILED = 1
 EXIT_BAD_INPUT = 2
+EXIT_ALERT = 3
 EXIT_INTERNAL = 70
+EXIT_OUTPUT = 74  # EX_IOERR (sysexits.h)
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
+
+_settings: dict[str, str | None] = {"language": None}
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG, errno.EROFS}
 
 
 class DeadlineError(Exception):
-    """Bad input or data: the message is written for a person and fits on one line.
+    """Bad input or data: a message for a person that fits on one line.
 
-    The CLI prints it on stderr and exits with code 2; the core raises nothing else on purpose.
+    The message is a :class:`~deadline_cli.i18n.Msg` (rendered in the user's language when
+    printed) or plain text; ``str()`` gives it in English. The CLI prints it on stderr and
+    exits with code 2.
     """
 
+    def __init__(self, message: Msg | str) -> None:
+        self.message = message
+        super().__init__(message)
 
-def fail(message: str) -> NoReturn:
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class OutputError(Exception):
+    """The output could not be written: a full disk, a closed stdout, an unwritable file."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+class OutputClosed(Exception):
+    """The reader of our output went away (``| head``): stop quietly."""
+
+
+def set_language(code: str | None) -> None:
+    """The language for errors from now on (an unknown code falls back to English)."""
+    _settings["language"] = code
+
+
+def language_from_argv(argv: list[str]) -> str | None:
+    """``--lang X`` or ``--lang=X`` from the command line, before any parser has run."""
+    for i, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if token.startswith("--lang="):
+            return token.partition("=")[2]
+    return None
+
+
+def say(message: Msg | str) -> str:
+    """A message in the current error language, on one line, safe for a terminal."""
+    from deadline_cli.i18n import LANGUAGES, load
+
+    code = (_settings["language"] or os.environ.get("DEADLINE_LANG") or "en").strip().lower()
+    lang = load(code if code in LANGUAGES else "en")
+    return one_line(lang.say(message))
+
+
+def one_line(text: str) -> str:
+    """Control characters escaped (a newline in an id must not forge a second line, an
+    escape sequence must not colour the terminal) and runs of spaces collapsed."""
+    return " ".join(safe_text(text).split())
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every control character shown as an escape (``\\n``, ``\\x1b``)."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch == " " or ch.isprintable():
+            out.append(ch)
+        else:
+            escaped = repr(ch)[1:-1]
+            out.append(escaped if escaped != ch else f"\\u{ord(ch):04x}")
+    return "".join(out)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value as a message may echo it: quoted, control characters escaped, cut short
+    (a 10 MB cell must not become a 10 MB error line)."""
+    text = repr(value)
+    if len(text) > limit:
+        return f"{text[:limit]}... ({len(text)} characters)"
+    return text
+
+
+def write_err(line: str) -> None:
+    """One line on stderr; a closed or broken stderr is not our problem to report."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def fail(message: Msg | str) -> NoReturn:
     """One line on stderr, exit code 2."""
-    first = " ".join(message.split())
-    sys.stderr.write(f"deadline: error: {first}\n")
+    write_err(say_prefixed("error_prefix", message))
     sys.exit(EXIT_BAD_INPUT)
+
+
+def say_prefixed(key: str, message: Msg | str) -> str:
+    from deadline_cli.i18n import msg
+
+    return say(msg(key, text=message))
 
 
 def internal_error(exc: BaseException) -> NoReturn:
     """A bug of ours: still one line and no traceback, unless DEADLINE_DEBUG is set."""
     if os.environ.get("DEADLINE_DEBUG"):
         raise exc
-    sys.stderr.write(
-        f"deadline: internal error: {type(exc).__name__}: {exc} "
-        "(set DEADLINE_DEBUG=1 for details, and please report it)\n"
-    )
+    from deadline_cli.i18n import msg
+
+    write_err(say(msg("error_internal", kind=type(exc).__name__, text=str(exc)[:200])))
     sys.exit(EXIT_INTERNAL)
+
+
+def output_failed(reason: str) -> NoReturn:
+    from deadline_cli.i18n import msg
+
+    write_err(say(msg("error_output", reason=reason)))
+    _silence_stdout()
+    sys.exit(EXIT_OUTPUT)
+
+
+def pipe_closed() -> NoReturn:
+    _silence_stdout()
+    sys.exit(EXIT_BROKEN_PIPE)
+
+
+def interrupted() -> NoReturn:
+    from deadline_cli.i18n import msg
+
+    write_err(say(msg("error_interrupted")))
+    sys.exit(EXIT_INTERRUPTED)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if sys.stdout is not None:
+            os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def describe_os_error(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 @contextmanager
@@ -43,11 +194,45 @@ def reported() -> Iterator[None]:
     try:
         yield
     except DeadlineError as exc:
-        fail(str(exc))
+        fail(exc.message)
+    except OutputClosed:
+        pipe_closed()
+    except OutputError as exc:
+        output_failed(exc.reason)
     except KeyboardInterrupt:
-        sys.exit(130)
+        interrupted()
     except BrokenPipeError:
-        sys.stderr.close()  # the reader went away (| head): not an error
-        sys.exit(0)
+        pipe_closed()
+    except UnicodeEncodeError as exc:  # an output stream that cannot hold the text
+        output_failed(f"{exc.encoding} cannot encode {exc.object[exc.start : exc.end]!r}")
+    except OSError as exc:
+        # Writes go through emit(), which reports its own failures; a write failing
+        # elsewhere (a flush on the way out) is still the output, not a bug.
+        if exc.errno in _OUTPUT_ERRNOS and getattr(exc, "filename", None) is None:
+            output_failed(describe_os_error(exc))
+        internal_error(exc)
     except Exception as exc:  # a bug of ours: still no traceback for the user
         internal_error(exc)
+
+
+def read_limited(path: Path, limit: int, key: str) -> str:
+    """A small text file, refused (as the message ``key``) when unreadable, too large,
+    not UTF-8, or not a regular file; /dev/zero is never read to the end."""
+    from deadline_cli.i18n import msg
+
+    def refuse(problem: Any) -> DeadlineError:
+        return DeadlineError(msg(key, path=str(path), problem=problem))
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise refuse(msg("file_unreadable", problem=describe_os_error(exc))) from None
+    if len(data) > limit:
+        raise refuse(msg("file_too_large", limit=f"{limit // 1024} KiB"))
+    if b"\x00" in data:
+        raise refuse(msg("file_has_nul"))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise refuse(msg("file_not_utf8", offset=str(exc.start))) from None

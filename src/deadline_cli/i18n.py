@@ -36,7 +36,7 @@ class Msg:
         return english().say(self)
 
 
-def msg(key: str, **args: Any) -> Msg:
+def msg(key: str, /, **args: Any) -> Msg:
     return Msg(key, tuple(args.items()))
 
 
@@ -61,16 +61,18 @@ class Lang:
         self.texts: dict[str, str] = data.get("texts", {})
         self.holidays: dict[str, str] = data.get("holidays", {})
         self.weekdays: list[str] = data["weekdays"]
+        self.months: list[str] = data.get("months", [])
         self.units: dict[str, list[str]] = data["units"]
-        self.dotted = data["date_style"] == "dotted"
+        self.style: str = data["date_style"]
 
     # Values.
 
     def day(self, d: date) -> str:
+        """A date for people: "Mon 6 Apr 2026" (en), "Пн 06.04.2026" (ru, kk, as courts write)."""
         weekday = self.weekdays[d.weekday()]
-        if self.dotted:
+        if self.style == "dotted":
             return f"{weekday} {d.day:02d}.{d.month:02d}.{d.year:04d}"
-        return f"{weekday} {d.isoformat()}"
+        return f"{weekday} {d.day} {self.months[d.month - 1]} {d.year}"
 
     def count(self, amount: int, unit: str) -> str:
         forms = self.units[unit]
@@ -114,7 +116,7 @@ class Lang:
             return self.messages["list_separator"].join(self.say(v) for v in value)
         return str(value)
 
-    def __call__(self, key: str, **args: Any) -> str:
+    def __call__(self, key: str, /, **args: Any) -> str:
         return self.say(msg(key, **args))
 
 
@@ -137,7 +139,9 @@ def _plural(code: str, n: int, forms: int) -> int:
 @cache
 def load(code: str) -> Lang:
     if code not in LANGUAGES:
-        raise DeadlineError(f"unknown language {code!r}: choose one of {', '.join(LANGUAGES)}")
+        from deadline_cli.errors import shown
+
+        raise DeadlineError(msg("error_language", value=shown(code), languages=LANGUAGES))
     text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
     return Lang(code, tomllib.loads(text))
 

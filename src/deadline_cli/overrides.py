@@ -32,9 +32,11 @@ from deadline_cli.calendar import (
     DayOffKind,
     WorkingWeekendDay,
 )
-from deadline_cli.errors import DeadlineError
+from deadline_cli.errors import DeadlineError, read_limited, shown
+from deadline_cli.i18n import msg
 
 ENV = "DEADLINE_CALENDAR"
+MAX_FILE_BYTES = 1 << 20
 _ENTRY_KEYS = ("date", "name", "source")
 
 
@@ -46,45 +48,57 @@ def config_dir() -> Path:
 
 
 def calendar_file(option: str | None) -> Path | None:
-    """The overrides file in force: the option, the environment variable, or the default."""
+    """The overrides file in force: the option, the environment variable, or the default.
+
+    A config directory that cannot be looked into (no permission, a path too long) is said
+    once on stderr and treated as holding no file: it must not stop a command that never
+    asked for a calendar file."""
     if option:
         return Path(option)
     if os.environ.get(ENV):
         return Path(os.environ[ENV])
-    default = config_dir() / "calendar.toml"
-    return default if default.is_file() else None
+    try:
+        default = config_dir() / "calendar.toml"
+        return default if default.is_file() else None
+    except (OSError, RuntimeError, ValueError) as exc:
+        from deadline_cli.errors import say, write_err
+
+        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        write_err(say(msg("notice_config_dir", problem=problem)))
+        return None
 
 
 def load_overrides(path: Path) -> CalendarOverrides:
     """Read and check an overrides file; every problem is a DeadlineError naming the file."""
 
-    def fail(problem: str) -> DeadlineError:
-        return DeadlineError(f"calendar file {path}: {problem}")
+    def fail(problem: object) -> DeadlineError:
+        return DeadlineError(msg("calendar_file_problem", path=str(path), problem=problem))
 
+    text = read_limited(path, MAX_FILE_BYTES, "calendar_file_problem")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise fail(f"cannot be read: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise fail("is not UTF-8 text") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise fail(f"not valid TOML: {exc}") from None
+        raise fail(msg("calendar_not_toml", problem=str(exc))) from None
+    except RecursionError:
+        raise fail(msg("calendar_too_deep")) from None
     for key in data:
         if key not in ("days_off", "working_days"):
-            raise fail(f"{key}: unknown key; the file takes days_off and working_days")
+            raise fail(msg("calendar_unknown_key", key=str(key)[:60]))
 
     def entries(key: str) -> list[tuple[date, str, str]]:
         raw = data.get(key, [])
         if not isinstance(raw, list):
-            raise fail(f"{key}: must be an array of tables ([[{key}]])")
+            raise fail(msg("calendar_not_array", key=key))
+        if len(raw) > 10000:
+            raise fail(msg("calendar_too_many", key=key))
         found = []
         for i, entry in enumerate(raw):
             where = f"{key}[{i}]"
             if not isinstance(entry, dict):
-                raise fail(f"{where}: must be a table ([[{key}]])")
+                raise fail(msg("calendar_not_table", where=where, key=key))
             for field in entry:
                 if field not in _ENTRY_KEYS:
-                    raise fail(f"{where}.{field}: unknown key; an entry takes date, name, source")
+                    raise fail(msg("calendar_entry_unknown_key", where=where, key=str(field)[:60]))
             found.append(_entry(entry, where, fail))
         return found
 
@@ -94,7 +108,9 @@ def load_overrides(path: Path) -> CalendarOverrides:
     for kind, rows in (("days_off", days_off), ("working_days", working)):
         for day, _, _ in rows:
             if day in seen:
-                raise fail(f"{day.isoformat()} is listed twice ({seen[day]} and {kind})")
+                raise fail(
+                    msg("calendar_twice", date=day.isoformat(), first=seen[day], second=kind)
+                )
             seen[day] = kind
     return CalendarOverrides(
         days_off=tuple(
@@ -108,19 +124,37 @@ def load_overrides(path: Path) -> CalendarOverrides:
 
 def _entry(entry: dict[str, Any], where: str, fail: Any) -> tuple[date, str, str]:
     if "date" not in entry:
-        raise fail(f"{where}.date: is missing")
+        raise fail(msg("calendar_field", where=f"{where}.date", problem=msg("rules_missing")))
     day = entry["date"]
     if isinstance(day, datetime) or not isinstance(day, date):
-        raise fail(f"{where}.date: must be a TOML date such as 2026-12-31, not {day!r}")
+        raise fail(
+            msg(
+                "calendar_field",
+                where=f"{where}.date",
+                problem=msg("rules_not_date", value=shown(day)),
+            )
+        )
     if not MIN_YEAR <= day.year <= MAX_YEAR:
         raise fail(
-            f"{where}.date: {day.isoformat()} is outside the calendar ({MIN_YEAR}-{MAX_YEAR})"
+            msg(
+                "calendar_outside",
+                where=f"{where}.date",
+                date=day.isoformat(),
+                first=str(MIN_YEAR),
+                last=str(MAX_YEAR),
+            )
         )
     texts = []
     for field in ("name", "source"):
         value = entry.get(field)
         if not isinstance(value, str) or not value.strip():
-            raise fail(f"{where}.{field}: must be a non-empty string, not {value!r}")
+            raise fail(
+                msg(
+                    "calendar_field",
+                    where=f"{where}.{field}",
+                    problem=msg("calendar_text", value=shown(value)),
+                )
+            )
         texts.append(value.strip())
     return day, texts[0], texts[1]
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from dateutil.relativedelta import relativedelta
 
 from deadline_cli.dates import show
-from deadline_cli.errors import DeadlineError
+from deadline_cli.errors import DeadlineError, shown
 from deadline_cli.i18n import Msg, msg
 
 if TYPE_CHECKING:
@@ -38,7 +38,27 @@ _SINGULAR = {
     Unit.MONTHS: "month",
     Unit.YEARS: "year",
 }
-_PERIOD = re.compile(r"\s*(\d{1,6})\s+(working\s+days?|days?|months?|years?)\s*", re.IGNORECASE)
+_PERIOD = re.compile(r"\s*(\d{1,6})\s+(\w+(?:\s+\w+)?)\s*")
+# Unit words as lawyers type them, in English, Russian and Kazakh ("сутки" and "тәулік" are
+# the criminal and offence codes' 24-hour days: calendar days for counting).
+_UNITS = {
+    **dict.fromkeys(("day", "days", "день", "дня", "дней", "сутки", "суток", "күн"), "days"),
+    **dict.fromkeys(("тәулік",), "days"),
+    **dict.fromkeys(
+        (
+            "working day",
+            "working days",
+            "рабочий день",
+            "рабочих дня",
+            "рабочих дней",
+            "жұмыс күні",
+            "жұмыс күн",
+        ),
+        "working days",
+    ),
+    **dict.fromkeys(("month", "months", "месяц", "месяца", "месяцев", "ай"), "months"),
+    **dict.fromkeys(("year", "years", "год", "года", "лет", "жыл"), "years"),
+}
 
 
 @dataclass(frozen=True)
@@ -49,20 +69,11 @@ class Period:
     @classmethod
     def parse(cls, text: str) -> Period:
         """Read ``"2 months"``, ``"10 working days"``, ``"15 days"``, ``"1 year"``."""
-        m = _PERIOD.fullmatch(text)
-        if not m:
-            raise DeadlineError(
-                f"period {text!r} is not understood: write e.g. '2 months', '10 working days', "
-                "'15 days' or '1 year'"
-            )
-        word = " ".join(m.group(2).lower().split()).rstrip("s")
-        unit = {
-            "working day": Unit.WORKING_DAYS,
-            "day": Unit.DAYS,
-            "month": Unit.MONTHS,
-            "year": Unit.YEARS,
-        }[word]
-        return cls(int(m.group(1)), unit)
+        m = _PERIOD.fullmatch(text) if len(text) < 100 else None
+        unit = _UNITS.get(" ".join(m.group(2).lower().split())) if m else None
+        if m is None or unit is None or not m.group(1).isascii():
+            raise DeadlineError(msg("error_period", value=shown(text)))
+        return cls(int(m.group(1)), Unit(unit))
 
     def __str__(self) -> str:
         return f"{self.amount} {_SINGULAR[self.unit] if self.amount == 1 else self.unit.value}"
@@ -137,7 +148,7 @@ def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[d
             else:
                 steps.append(Step(end, msg("trace_same_day", period=period, date=trigger)))
     except (OverflowError, ValueError):
-        raise DeadlineError(f"{period} after {trigger.isoformat()} is past the year 9999") from None
+        raise DeadlineError(msg("error_period_overflow", period=period, date=trigger)) from None
     return end, steps
 
 

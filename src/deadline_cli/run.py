@@ -11,27 +11,47 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from deadline_cli.errors import DeadlineError
-
-EXIT_OK = 0
-EXIT_ROWS_FAILED = 1
-EXIT_ALERT = 3
+from deadline_cli.errors import EXIT_ALERT, EXIT_OK, DeadlineError, say, shown, write_err
+from deadline_cli.i18n import Lang, Msg, msg
 
 CASE_FORMATS = ("table", "json", "jsonl", "csv", "ics")
+MAX_REMIND_DAYS = 3650
+# Options that give a date, by input name (the positional DATE is the input of --from).
+DATE_OPTIONS = (
+    "refusal",
+    "served",
+    "complaint_decided",
+    "complaint_served",
+    "filed",
+    "ruling",
+    "final_form",
+    "appeal_ruling",
+    "appeal_served",
+    "in_force",
+)
 
 
 @dataclass
 class ComputeRequest:
     """The options of ``deadline compute``, as typed on the command line."""
 
-    ruling: str
+    date: str
     procedure: str | None = None
+    start: str | None = None  # --from
+    refusal: str | None = None
+    served: str | None = None
+    complaint_decided: str | None = None
+    complaint_served: str | None = None
+    filed: str | None = None
+    ruling: str | None = None
     final_form: str | None = None
     appeal_ruling: str | None = None
     appeal_served: str | None = None
-    served: str | None = None
     in_force: str | None = None
     immediate: bool = False
+    kind: str | None = None
+    code: str | None = None
+    reading: str | None = None
     exit_from: str | None = None
     exit_period: str | None = None
     calendar_file: str | None = None
@@ -44,27 +64,35 @@ class ComputeRequest:
     remind: str = "7,1"
     alert_within: int | None = None
     quiet: bool = False
+    excel: bool = False
+    output_encoding: str | None = None
 
 
-def optional_date(value: str | None, what: str) -> date | None:
+def optional_date(value: str | None, what: str | Msg) -> date | None:
     from deadline_cli.dates import parse_date
 
     return None if value is None else parse_date(value, what)
 
 
-def emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
 def reminders(text: str) -> tuple[int, ...]:
-    try:
-        days = tuple(int(part) for part in text.split(",") if part.strip())
-    except ValueError:
-        raise DeadlineError(f"--remind {text!r}: write days as numbers, e.g. 14,3,1") from None
-    if any(d < 0 for d in days):
-        raise DeadlineError(f"--remind {text!r}: days before a deadline cannot be negative")
-    return days
+    """--remind: whole days before each deadline, each at most once, at least one."""
+    parts = [part.strip() for part in text.split(",")]
+    if not any(parts):
+        raise DeadlineError(msg("error_remind_empty"))
+    days: list[int] = []
+    for part in parts:
+        if not part:
+            continue
+        if not part.isascii() or not part.isdigit() or len(part) > 6:
+            raise DeadlineError(msg("error_remind", value=shown(text)))
+        value = int(part)
+        if value > MAX_REMIND_DAYS:
+            raise DeadlineError(
+                msg("error_remind_large", value=shown(part), limit=str(MAX_REMIND_DAYS))
+            )
+        if value not in days:
+            days.append(value)
+    return tuple(days)
 
 
 def choose_pack(procedure: str | None, rules_file: str | None) -> Any:
@@ -78,7 +106,7 @@ def choose_pack(procedure: str | None, rules_file: str | None) -> Any:
     pack = load_pack_file(Path(rules_file))
     if procedure is not None and procedure != pack.id:
         raise DeadlineError(
-            f"--procedure {procedure} and --rules {rules_file} (pack {pack.id!r}): give one"
+            msg("error_pack_and_rules", procedure=procedure, file=rules_file, pack=pack.id)
         )
     return pack
 
@@ -88,32 +116,81 @@ def alerting(timeline: Any, within: int) -> bool:
     return any(e.deadline and 0 <= timeline.days_left(e) <= within for e in timeline.events)
 
 
+def choose_kind(pack: Any, kind: str | None, code: str | None) -> str | None:
+    """--kind or --code, whichever the pack chooses with."""
+    if kind is not None and code is not None:
+        raise DeadlineError(msg("error_kind_and_code"))
+    given, option = (kind, "kind") if kind is not None else (code, "code")
+    if given is None:
+        return None
+    if pack.choice is not None and pack.choice.option != option:
+        raise DeadlineError(
+            msg(
+                "error_wrong_choice",
+                option="--" + option,
+                pack=pack.id,
+                right="--" + pack.choice.option,
+            )
+        )
+    return given
+
+
+def case_inputs(request: ComputeRequest, pack: Any) -> Any:
+    """The dates and choices of one case: DATE is the input of --from (the pack's start)."""
+    from deadline_cli.rules import option_for
+    from deadline_cli.timeline import CaseInputs
+
+    start = request.start.replace("-", "_") if request.start else pack.start
+    if start not in pack.entries:
+        raise DeadlineError(
+            msg(
+                "error_bad_start",
+                value=shown(request.start),
+                pack=pack.id,
+                entries=tuple(e.replace("_", "-") for e in pack.entries),
+            )
+        )
+    dates: dict[str, date] = {}
+    for name in DATE_OPTIONS:
+        day = optional_date(getattr(request, name), option_for(name))
+        if day is not None:
+            dates[name] = day
+    if start in dates:
+        raise DeadlineError(msg("error_start_twice", option=option_for(start)))
+    start_day = optional_date(request.date, msg("what_date"))
+    assert start_day is not None
+    dates[start] = start_day
+    return CaseInputs(
+        **dates,
+        immediate=request.immediate,
+        start=start,
+        kind=choose_kind(pack, request.kind, request.code),
+        reading=request.reading,
+        exit_from=request.exit_from,
+        exit_period=request.exit_period,
+    )
+
+
 def run_compute(request: ComputeRequest) -> int:
     """Compute one case and print it; the exit code (0, or 3 for an alert)."""
     from deadline_cli.dates import today_in_kazakhstan
     from deadline_cli.i18n import choose
+    from deadline_cli.output import Output
     from deadline_cli.overrides import calendar_for
-    from deadline_cli.timeline import CaseInputs, build_timeline
+    from deadline_cli.timeline import build_timeline
 
     if request.output_format not in CASE_FORMATS:
-        raise DeadlineError(f"unknown format {request.output_format!r}")
+        raise DeadlineError(
+            msg("error_format", value=shown(request.output_format), formats=CASE_FORMATS)
+        )
     lang = choose(request.lang)
-    ruling_day = optional_date(request.ruling, "ruling date")
-    assert ruling_day is not None
-    inputs = CaseInputs(
-        ruling=ruling_day,
-        final_form=optional_date(request.final_form, "--final-form"),
-        appeal_ruling=optional_date(request.appeal_ruling, "--appeal-ruling"),
-        appeal_served=optional_date(request.appeal_served, "--appeal-served"),
-        served=optional_date(request.served, "--served"),
-        in_force=optional_date(request.in_force, "--in-force"),
-        immediate=request.immediate,
-        exit_from=request.exit_from,
-        exit_period=request.exit_period,
-    )
-    ics_reminders = reminders(request.remind)
     pack = choose_pack(request.procedure, request.rules_file)
+    inputs = case_inputs(request, pack)
+    ics_reminders = reminders(request.remind)
     today = optional_date(request.as_of, "--as-of") or today_in_kazakhstan()
+    if request.excel and request.output_format != "csv":
+        raise DeadlineError(msg("error_excel_csv"))
+    out = Output(request.output_encoding, bom=request.excel)
     timeline = build_timeline(pack, inputs, calendar_for(request.calendar_file), today)
 
     fmt, case = request.output_format, request.case
@@ -123,45 +200,37 @@ def run_compute(request: ComputeRequest) -> int:
 
         found = timeline_dict(timeline, lang)
         data = {"case": case, **found} if case else found
-        emit(dumps(data) if fmt == "json" else dumps_line(data))
+        out.write(dumps(data) if fmt == "json" else dumps_line(data))
     elif fmt == "csv":
         from deadline_cli.render.csvout import timeline_csv
 
-        emit(timeline_csv(timeline, case, lang))
+        out.write(timeline_csv(timeline, case, lang, excel=request.excel))
     elif fmt == "ics":
         from deadline_cli.render.ics import calendar_ics
 
-        emit(calendar_ics([(case, timeline)], ics_reminders, lang))
+        out.write(calendar_ics([(case, timeline)], ics_reminders, lang))
     else:
-        from deadline_cli.render.grid import timeline_grid
+        from deadline_cli.render.out import render
+        from deadline_cli.render.people import timeline_screen
 
-        emit(for_people(timeline_grid(timeline, lang, explain=request.explain, case=case)))
-    if fmt in ("table", "csv", "ics") and not request.quiet:
+        out.write(render(timeline_screen(timeline, lang, explain=request.explain, case=case)))
+    out.finish()
+    if fmt in ("csv", "ics") and not request.quiet:
         warn(lang, timeline.warnings)
     if request.alert_within is not None and alerting(timeline, request.alert_within):
         return EXIT_ALERT
     return EXIT_OK
 
 
-def warn(lang: Any, warnings: Any) -> None:
+def warn(lang: Lang, warnings: Any) -> None:
     """Warnings on stderr, one per line, in the chosen language."""
     for warning in warnings:
-        sys.stderr.write(lang("warning", text=lang.say(warning)) + "\n")
+        write_err(say(msg("warning", text=lang.say(warning))))
 
 
-def for_people(grid: Any) -> str:
-    """A table for people: Rich on a terminal, plain text (no Rich import) anywhere else."""
-    if is_fancy():
-        from deadline_cli.render.table import grid_rich
+def main_stream_check() -> None:
+    """A closed stdout (``>&-``) is an output failure before anything is computed."""
+    if sys.stdout is None:
+        from deadline_cli.errors import OutputError
 
-        return grid_rich(grid)
-    from deadline_cli.render.plain import grid_text
-
-    return grid_text(grid)
-
-
-def is_fancy() -> bool:
-    """Colour and box drawing only for a terminal, and never when NO_COLOR is set."""
-    import os
-
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        raise OutputError("standard output is closed")

@@ -2,74 +2,113 @@
 
 Where the law ties a date to an event nobody has given (the decision in final form), the
 timeline is computed twice: once with that event on its earliest possible day and once on its
-latest. Every later date becomes a range; the earliest date is the binding one.
+latest. Every later date becomes a range; the earliest date is the binding one. A rule whose
+roll-forward is not verified (the KoAP) does not roll in the earliest scenario and rolls in the
+latest, so its date is a range too.
+
+A pack may start at several points of a path (the refusal, its delivery, the court's decision,
+the appellate act). Steps that count from a point of the path nobody has given are left out:
+the ones before the starting point are history, and the ones after a later point that is not
+known yet (the court has not decided) are named in a note.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cache
+from itertools import pairwise
 
-from deadline_cli.calendar import LAST_CHECKED, LAST_CONFIRMED_YEAR, KazakhCalendar
-from deadline_cli.errors import DeadlineError
+from deadline_cli.calendar import (
+    LAST_CHECKED,
+    LAST_CONFIRMED_YEAR,
+    MAX_YEAR,
+    MIN_YEAR,
+    KazakhCalendar,
+)
+from deadline_cli.errors import DeadlineError, shown
 from deadline_cli.i18n import Msg, msg
-from deadline_cli.periods import Step, Term, Unit, count_term
-from deadline_cli.rules import INPUTS, Pack, Rule, Source, StepRule
+from deadline_cli.periods import Period, Step, Term, Unit, count_term
+from deadline_cli.rules import (
+    DATE_INPUTS,
+    Era,
+    Pack,
+    Reading,
+    Rule,
+    Source,
+    StepRule,
+    option_for,
+)
 
 _SCENARIOS = ("earliest", "latest")
+EXIT_FROM = {"entry-into-force": "entry_into_force", "decision": "ruling"}
+FIRST_DAY = date(MIN_YEAR, 1, 1)
+LAST_DAY = date(MAX_YEAR, 12, 31)
 
-
-def option_for(input_name: str) -> str:
-    return "RULING" if input_name == "ruling" else "--" + input_name.replace("_", "-")
+# Inputs that must come in this order when both are given (the court part of a case).
+_ORDER = (
+    ("complaint_decided", "complaint_served"),
+    ("refusal", "complaint_decided"),
+    ("refusal", "filed"),
+    ("refusal", "ruling"),
+    ("filed", "ruling"),
+    ("ruling", "final_form"),
+    ("ruling", "appeal_ruling"),
+    ("final_form", "appeal_ruling"),
+    ("ruling", "in_force"),
+    ("appeal_ruling", "appeal_served"),
+)
 
 
 @dataclass(frozen=True)
 class CaseInputs:
-    ruling: date
+    ruling: date | None = None
     final_form: date | None = None
     appeal_ruling: date | None = None
     appeal_served: date | None = None
     served: date | None = None
     in_force: date | None = None
+    refusal: date | None = None
+    complaint_decided: date | None = None
+    complaint_served: date | None = None
+    filed: date | None = None
     immediate: bool = False
-    # The reading of the exit rule (refugee pack): None means the default one.
+    start: str | None = None  # the input the computation starts from (default: the pack's)
+    kind: str | None = None  # --kind / --code
+    reading: str | None = None  # --reading: the id of a reading to show
     exit_from: str | None = None  # "entry-into-force" or "decision"
-    exit_period: str | None = None  # "30 days" (default) or "1 month", the statute's 2009 wording
+    exit_period: str | None = None  # "30 days" (default) or "1 month"
 
     def value(self, name: str) -> date | None:
-        found = getattr(self, name, None)
+        found = getattr(self, name, None) if name in DATE_INPUTS else None
         return found if isinstance(found, date) else None
 
     def present(self) -> set[str]:
-        names = {n for n in _DATE_INPUTS if self.value(n) is not None}
+        names = {n for n in DATE_INPUTS if self.value(n) is not None}
         return names | ({"immediate"} if self.immediate else set())
 
-    def as_dict(self) -> dict[str, str | bool | None]:
-        found: dict[str, str | bool | None] = {n: _iso(self.value(n)) for n in _DATE_INPUTS}
-        found["immediate"] = self.immediate
-        found["exit_from"] = self.exit_from or EXIT_FROM_DEFAULT
-        found["exit_period"] = self.exit_period or EXIT_PERIOD_DEFAULT
-        return found
+
+@dataclass(frozen=True)
+class EraChoice:
+    """The law version a case was decided under, and the date that decided it."""
+
+    era: Era
+    day: date
+    judged_on: str  # the input whose date was used: the era's own, or what stood in for it
+    stand_in: bool  # the era's input was not given and another date stood in for it
 
 
-_DATE_INPUTS = tuple(name for name in INPUTS if name != "immediate")
-EXIT_STEP = "exit_deadline"
-# How a trace names an input date that a term counts from (translated like pack strings).
-INPUT_LABELS = {
-    "appeal_ruling": "Appellate act announced",
-    "appeal_served": "Appellate act in final form delivered",
-    "served": "Copy delivered",
-}
-EXIT_FROM = ("entry-into-force", "decision")
-EXIT_FROM_DEFAULT = "entry-into-force"
-EXIT_PERIOD_DEFAULT = "30 days"
-
-
-def _iso(d: date | None) -> str | None:
-    return d.isoformat() if d else None
+@dataclass(frozen=True)
+class ReadingResult:
+    id: str
+    label: str | Msg
+    rule: Rule
+    date: dt.date
+    latest: dt.date
+    nominal: dt.date | None
+    steps: tuple[Step, ...]
+    selected: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,14 +126,23 @@ class Event:
     nominal_latest: dt.date | None = None
     deadline: bool = False
     note: str = ""
-    reading: Msg | None = None  # the reading of a rule the user can choose (the exit rule)
+    rule: Rule | None = None  # the rule that produced the date (None for a date given)
+    readings: tuple[ReadingResult, ...] = ()
+    reading: ReadingResult | None = None  # the reading shown, for a rule with readings
 
     @property
     def citation(self) -> str | Msg:
         """The basis, with the reading used when there is one."""
         if self.reading is None:
             return self.basis
-        return msg("basis_with_reading", basis=self.basis, reading=self.reading)
+        return msg("basis_with_reading", basis=self.basis, reading=self.reading.label)
+
+    @property
+    def cite(self) -> str | Msg:
+        """A short citation for a table: "APPC 168(2)" (a date given cites its option)."""
+        if self.rule is not None:
+            return self.rule.cite
+        return self.basis
 
     @property
     def is_range(self) -> bool:
@@ -106,12 +154,34 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A warning, with the events it concerns (a table puts it in a footnote beside them)."""
+
+    message: Msg
+    events: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Timeline:
     pack: Pack
     inputs: CaseInputs
     events: tuple[Event, ...]
-    warnings: tuple[Msg, ...]
+    notices: tuple[Notice, ...]
     as_of: date
+    start: str = "ruling"
+    era: EraChoice | None = None
+    kind: str | None = None
+    notes: tuple[Msg, ...] = ()  # what is not computed yet and why (not a doubt)
+
+    @property
+    def warnings(self) -> tuple[Msg, ...]:
+        return tuple(n.message for n in self.notices)
+
+    @property
+    def start_date(self) -> date:
+        day = self.inputs.value(self.start)
+        assert day is not None
+        return day
 
     def days_left(self, event: Event) -> int:
         return (event.date - self.as_of).days
@@ -130,67 +200,116 @@ class _Result:
     span: tuple[dt.date, dt.date] | None = None
 
 
+class _Missing(Exception):
+    """A step counts from a point of the path that is not known: leave it out."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+
+
 @dataclass
 class _Builder:
     pack: Pack
     inputs: CaseInputs
     calendar: KazakhCalendar
+    start: str
+    era: EraChoice | None
+    kind: str | None
     dates: dict[str, dict[str, date]] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
-    warnings: list[Msg] = field(default_factory=list)
-    spans: list[tuple[str | Msg, date, date]] = field(default_factory=list)
+    omitted: dict[str, str] = field(default_factory=dict)  # step id -> the missing input
+    notices: dict[Msg, list[str]] = field(default_factory=dict)
+    spans: list[tuple[str, date, date]] = field(default_factory=list)
 
-    def warn(self, warning: Msg) -> None:
-        if warning not in self.warnings:
-            self.warnings.append(warning)
+    def warn(self, warning: Msg, *event_ids: str) -> None:
+        found = self.notices.setdefault(warning, [])
+        found.extend(e for e in event_ids if e not in found)
 
-    def trigger(self, rule: Rule, scenario: str, step: StepRule) -> date:
-        day = self.dates[scenario].get(rule.trigger)
-        if day is None:
-            raise DeadlineError(
-                f"{step.label.lower()} under {rule.basis} counts from "
-                f"{rule.trigger.replace('_', ' ')}: give {option_for(rule.trigger)} DATE"
-            )
-        return day
+    def present(self) -> set[str]:
+        return self.inputs.present()
 
-    def pick(self, step: StepRule, scenario: str) -> Rule:
-        present = self.inputs.present()
-        for variant in step.variants:
-            if variant.when is not None and variant.when not in present:
-                continue
-            day = self.dates[scenario].get(variant.trigger)
-            # An option that names a regime by date (law versions) decides on the day of the
-            # act that triggers it; a missing trigger date is reported when the rule is used.
-            act = self.dates[scenario].get(variant.when or "") or day
-            if variant.applies(present, act):
+    def applies(self, rule: Rule, scenario: str) -> bool:
+        if rule.when is not None and rule.when not in self.present():
+            return False
+        if rule.kind and self.kind not in rule.kind:
+            return False
+        if rule.era is not None and (self.era is None or self.era.era.id != rule.era):
+            return False
+        if rule.valid_from is None and rule.valid_until is None:
+            return True
+        # A rule valid only between two dates (a law version) is judged on the day of the
+        # act that selects it, or else of its trigger.
+        act = self.dates[scenario].get(rule.judged_on)
+        return rule.dates_hold(act)
+
+    def pick(self, rule: Rule, variants: Sequence[Rule], scenario: str, label: str) -> Rule:
+        for variant in variants:
+            if self.applies(variant, scenario):
                 return variant
-        # An input that selects variants (an appeal ruling) but whose date none of them covers
-        # must not fall back to the rule for the case without it: refuse instead.
-        selected = [v for v in step.variants if v.when in present]
+        # An input that selects variants (an appeal ruling) but whose date none of them
+        # covers must not fall back to the rule for the case without it: refuse instead.
+        selected = [
+            v
+            for v in variants
+            if v.when in self.present()
+            and (not v.kind or self.kind in v.kind)
+            and (v.era is None or (self.era is not None and self.era.era.id == v.era))
+        ]
         if selected:
             when = selected[0].when or ""
             ranges = "; ".join(
-                f"{v.valid_from or '...'} to {v.valid_until or '...'}" for v in selected
+                f"{v.valid_from or '...'} - {v.valid_until or '...'}" for v in selected
             )
             raise DeadlineError(
-                f"{option_for(when)} {self.dates[scenario].get(when)}: "
-                f"no rule of the {self.pack.id} pack covers that date ({ranges})"
+                msg(
+                    "error_no_rule_covers",
+                    option=option_for(when),
+                    date=self.dates[scenario].get(when),
+                    pack=self.pack.id,
+                    label=label,
+                    ranges=ranges,
+                )
             )
-        return step.rule
+        return rule
+
+    def trigger(self, rule: Rule, scenario: str, step: StepRule) -> date:
+        day = self.dates[scenario].get(rule.trigger)
+        if day is not None:
+            return day
+        if rule.trigger in self.omitted:
+            raise _Missing(self.omitted[rule.trigger])
+        if rule.trigger in self.pack.entries:
+            raise _Missing(rule.trigger)
+        raise DeadlineError(
+            msg(
+                "error_needs_input",
+                label=step.label,
+                basis=rule.basis,
+                what=self.pack.label_of(rule.trigger),
+                option=option_for(rule.trigger),
+            )
+        )
+
+    def label(self, name: str) -> str:
+        """How a trace names an input or step; the start of a pack with kinds is the kind's."""
+        choice = self.pack.choice
+        if name == self.pack.start and choice is not None:
+            kind = choice.get(self.kind or choice.default)
+            if kind is not None and kind.start_label:
+                return kind.start_label
+        return self.pack.label_of(name)
 
     def version_step(self, rule: Rule, scenario: str) -> Step | None:
         """For a rule valid only between two dates: which law version applied, and why."""
         if rule.valid_from is None and rule.valid_until is None:
             return None
-        act = self.dates[scenario].get(rule.when or rule.trigger)
+        act = self.dates[scenario].get(rule.judged_on)
         if act is None:
             return None
-        what = self.labels.get(rule.when or rule.trigger, rule.trigger)
         return Step(
             act,
             msg(
                 "trace_law_version",
-                what=what,
+                what=self.label(rule.judged_on),
                 date=act,
                 since=_day(rule.valid_from),
                 until=_day(rule.valid_until),
@@ -198,179 +317,400 @@ class _Builder:
             ),
         )
 
+    def era_step(self, rule: Rule) -> Step | None:
+        if rule.era is None or self.era is None:
+            return None
+        return Step(self.era.day, era_message(self.era, self.pack))
+
     def compute(self, step: StepRule, rule: Rule, scenario: str) -> _Result:
         start = self.trigger(rule, scenario, step)
-        label = self.labels.get(rule.trigger, rule.trigger.replace("_", " "))
+        label = self.label(rule.trigger)
         if step.window and scenario == "earliest":
             return _Result(start, [Step(start, msg("trace_window_earliest", label=label))])
         if rule.period is None:
+            if step.window:  # an open window: nothing bounds it, the earliest day is used
+                return _Result(start, [Step(start, msg("trace_window_open", label=label))])
             return _Result(start, [Step(start, msg("trace_on_day", label=label, basis=rule.basis))])
-        term = count_term(start, rule.period, self.calendar, roll=rule.roll, trigger_label=label)
+        roll = rule.roll and not step.window
+        if rule.roll_certainty == "unverified" and scenario == "earliest":
+            roll = False
+        term = count_term(start, rule.period, self.calendar, roll=roll, trigger_label=label)
         steps = list(term.steps)
         end = term.end
         if rule.next_day:
             end = term.end + timedelta(days=1)
             steps.append(Step(end, msg("trace_expired_next_day")))
-        return _Result(end, steps, term.nominal, calendar_span(term, roll=rule.roll))
+        return _Result(end, steps, term.nominal, calendar_span(term, roll=roll))
+
+
+def era_message(choice: EraChoice, pack: Pack) -> Msg:
+    """The trace line naming the law version of a case, and the date that decided it."""
+    era = choice.era
+    return msg(
+        "trace_era_stand_in" if choice.stand_in else "trace_era",
+        era=era.label,
+        option=option_for(era.on),
+        what=pack.label_of(choice.judged_on),
+        date=choice.day,
+        since=_day(era.valid_from),
+        until=_day(era.valid_until),
+        basis=era.rule.basis,
+    )
 
 
 def build_timeline(
     pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar, as_of: date
 ) -> Timeline:
-    _check_inputs(pack, inputs, calendar)
-    b = _Builder(pack, inputs, calendar)
-    given = {n: d for n in inputs.present() if (d := inputs.value(n)) is not None}
+    start = _check_inputs(pack, inputs, calendar)
+    era = choose_era(pack, inputs, start)
+    kind = _choose_kind(pack, inputs)
+    b = _Builder(pack, inputs, calendar, start, era, kind)
+    given = {n: d for n in DATE_INPUTS if (d := inputs.value(n)) is not None}
     b.dates = {s: dict(given) for s in _SCENARIOS}
-    b.labels = {"ruling": pack.ruling_label, **INPUT_LABELS}
-    present = inputs.present()
-
-    events = [
-        Event(
-            "ruling",
-            pack.ruling_label,
-            inputs.ruling,
-            inputs.ruling,
-            pack.ruling.basis,
-            pack.ruling.source,
-            pack.ruling.certainty,
-            (Step(inputs.ruling, msg("trace_given", option=option_for("ruling"))),),
-        )
-    ]
+    events = _given_events(b, given)
 
     for step in pack.steps:
-        b.labels[step.id] = step.label
-        if step.requires is not None and step.requires not in present:
-            continue
-        if not _step_exists(step, inputs):
+        if not _step_exists(b, step):
             continue
         given_day = inputs.value(step.input) if step.input else None
         if given_day is not None:
-            events.append(_given_event(b, step, given_day))
+            events.append(_given_step(b, step, given_day))
             continue
-        results: dict[str, _Result] = {}
-        rules: dict[str, Rule] = {}
-        for scenario in _SCENARIOS:
-            rule = b.pick(step, scenario)
-            reading: Msg | None = None
-            if step.id == EXIT_STEP:
-                rule, reading = _exit_reading(rule, inputs)
-            rules[scenario] = rule
-            results[scenario] = result = b.compute(step, rule, scenario)
-            start = result.steps[0].date
-            extra = [
-                Step(start, msg("trace_exit_reading", reading=reading)) if reading else None,
-                b.version_step(rule, scenario),
-            ]
-            result.steps[:0] = [s for s in extra if s]
-            b.dates[scenario][step.id] = result.date
-            if result.span:
-                b.spans.append((step.label, *result.span))
-        rule, first, last = rules["earliest"], results["earliest"], results["latest"]
-        event = Event(
-            id=step.id,
-            label=step.label,
-            date=first.date,
-            latest=last.date,
-            basis=rule.basis,
-            source=rule.source,
-            certainty=rule.certainty,
-            steps=tuple(first.steps),
-            steps_latest=tuple(last.steps) if last.date != first.date else (),
-            nominal=first.nominal,
-            nominal_latest=last.nominal,
-            deadline=step.deadline,
-            note=rule.note,
-            reading=reading,
-        )
+        try:
+            event = _computed(b, step)
+        except _Missing as missing:
+            b.omitted[step.id] = missing.root
+            continue
         events.append(event)
-        if step.window and step.input:
+
+    _check_met_by(b, events)
+    for warning, ids in calendar_warnings(calendar, b.spans, pack.label_of):
+        b.warn(warning, *ids)
+    events.sort(key=lambda e: (e.date, e.latest))
+    notices = tuple(Notice(m, tuple(ids)) for m, ids in b.notices.items())
+    return Timeline(
+        pack, inputs, tuple(events), notices, as_of, start, era, kind, _unknown_notes(b)
+    )
+
+
+def _computed(b: _Builder, step: StepRule) -> Event:
+    results: dict[str, _Result] = {}
+    rules: dict[str, Rule] = {}
+    readings: tuple[ReadingResult, ...] = ()
+    selected: ReadingResult | None = None
+    if step.readings:
+        readings, selected, rules, results = _readings(b, step)
+    else:
+        for scenario in _SCENARIOS:
+            rule = b.pick(step.rule, step.variants, scenario, step.label)
+            rules[scenario] = rule
+            results[scenario] = _run(b, step, rule, scenario)
+    rule, first, last = rules["earliest"], results["earliest"], results["latest"]
+    for scenario in _SCENARIOS:
+        b.dates[scenario][step.id] = results[scenario].date
+        span = results[scenario].span
+        if span:
+            b.spans.append((step.id, *span))
+    event = Event(
+        id=step.id,
+        label=step.label,
+        date=first.date,
+        latest=last.date,
+        basis=rule.basis,
+        source=rule.source,
+        certainty=rule.certainty,
+        steps=tuple(first.steps),
+        steps_latest=tuple(last.steps) if last.date != first.date else (),
+        nominal=first.nominal,
+        nominal_latest=last.nominal,
+        deadline=step.deadline,
+        note=rule.note,
+        rule=rule,
+        readings=readings,
+        reading=selected,
+    )
+    _warn_about(b, step, rule, event)
+    return event
+
+
+def _run(b: _Builder, step: StepRule, rule: Rule, scenario: str) -> _Result:
+    result = b.compute(step, rule, scenario)
+    extra = [b.era_step(rule), b.version_step(rule, scenario)]
+    result.steps[:0] = [s for s in extra if s]
+    return result
+
+
+def _warn_about(b: _Builder, step: StepRule, rule: Rule, event: Event) -> None:
+    if step.window and step.input:
+        if rule.period is None:
+            b.warn(
+                msg(
+                    "warn_open_window",
+                    label=step.label,
+                    option=option_for(step.input),
+                    trigger=b.label(rule.trigger),
+                    date=event.date,
+                ),
+                step.id,
+            )
+        else:
             b.warn(
                 msg(
                     "warn_window",
                     label=step.label,
                     option=option_for(step.input),
-                    first=first.date,
-                    last=last.date,
+                    first=event.date,
+                    last=event.latest,
                     note=rule.note,
-                )
+                ),
+                step.id,
             )
-        if rule.certainty in ("secondary", "unverified"):
-            b.warn(
-                msg(
-                    "warn_certainty",
-                    label=step.label,
-                    certainty=msg("certainty_" + rule.certainty),
-                    basis=event.citation,
-                    note=rule.note,
-                )
-            )
+    if rule.certainty in ("secondary", "unverified"):
+        b.warn(
+            msg(
+                "warn_certainty",
+                label=step.label,
+                certainty=msg("certainty_" + rule.certainty),
+                basis=event.citation,
+                note=rule.note,
+            ),
+            step.id,
+        )
+    if rule.roll_certainty == "unverified" and event.nominal_latest != event.latest:
+        b.warn(
+            msg(
+                "warn_roll_unverified",
+                label=step.label,
+                basis=rule.basis,
+                nominal=event.date,
+                rolled=event.latest,
+            ),
+            step.id,
+        )
+    if event.reading is not None:
+        _warn_readings(b, step, event)
 
-    for warning in calendar_warnings(b.calendar, b.spans):
-        b.warn(warning)
-    events.sort(key=lambda e: (e.date, e.latest))
-    return Timeline(pack, inputs, tuple(events), tuple(b.warnings), as_of)
+
+def _readings(
+    b: _Builder, step: StepRule
+) -> tuple[tuple[ReadingResult, ...], ReadingResult, dict[str, Rule], dict[str, _Result]]:
+    """Every reading of the step in both scenarios; the one chosen becomes the event."""
+    chosen, custom = _chosen_reading(b, step)
+    candidates = list(step.readings)
+    if custom:
+        candidates.append(chosen)
+    results: list[ReadingResult] = []
+    chosen_rules: dict[str, Rule] = {}
+    chosen_results: dict[str, _Result] = {}
+    for reading in candidates:
+        try:
+            per: dict[str, tuple[Rule, _Result]] = {}
+            for scenario in _SCENARIOS:
+                rule = b.pick(reading.rule, reading.variants, scenario, step.label)
+                per[scenario] = (rule, _run(b, step, rule, scenario))
+        except _Missing:
+            if reading is chosen:
+                raise
+            continue
+        rule, first = per["earliest"]
+        last = per["latest"][1]
+        label: str | Msg = reading.label
+        if reading is chosen:
+            label = _reading_label(b, reading, custom)
+            first.steps.insert(0, Step(first.steps[0].date, msg("trace_reading", reading=label)))
+            chosen_rules = {s: per[s][0] for s in _SCENARIOS}
+            chosen_results = {s: per[s][1] for s in _SCENARIOS}
+        results.append(
+            ReadingResult(
+                reading.id,
+                label,
+                rule,
+                first.date,
+                last.date,
+                first.nominal,
+                tuple(first.steps),
+                selected=reading is chosen,
+            )
+        )
+    chosen_result = next(r for r in results if r.selected)
+    return tuple(results), chosen_result, chosen_rules, chosen_results
+
+
+def _reading_label(b: _Builder, reading: Reading, custom: bool) -> str | Msg:
+    if not custom:
+        return reading.label
+    rule = reading.rule
+    assert rule.period is not None
+    return msg("reading_custom", period=rule.period, start=b.label(rule.trigger))
+
+
+def _chosen_reading(b: _Builder, step: StepRule) -> tuple[Reading, bool]:
+    """The reading to show: --reading ID, or --exit-from/--exit-period, or the default."""
+    readings = step.readings
+    inputs = b.inputs
+    if inputs.reading is not None:
+        found = next((r for r in readings if r.id == inputs.reading), None)
+        if found is None:
+            raise DeadlineError(
+                msg(
+                    "error_unknown_reading",
+                    value=shown(inputs.reading),
+                    readings=tuple(r.id for r in readings),
+                )
+            )
+        return found, False
+    default = readings[0]
+    if inputs.exit_from is None and inputs.exit_period is None:
+        return default, False
+    trigger = default.rule.trigger
+    if inputs.exit_from is not None:
+        trigger = EXIT_FROM[inputs.exit_from]
+    period = default.rule.period
+    if inputs.exit_period is not None:
+        period = Period.parse(inputs.exit_period)
+    for reading in readings:
+        if reading.rule.trigger == trigger and reading.rule.period == period:
+            return reading, False
+    # A combination no reading declares: computed, but marked and warned about.
+    decision = next((r for r in readings if r.rule.trigger == trigger), default)
+    rule = replace(decision.rule, trigger=trigger, period=period, certainty="unverified")
+    variants = tuple(replace(v, period=period) for v in decision.variants)
+    if period not in {r.rule.period for r in readings}:
+        b.warn(
+            msg(
+                "warn_reading_period",
+                label=step.label,
+                period=period,
+                readings=tuple(r.label for r in readings),
+            ),
+            step.id,
+        )
+    return Reading("custom", "custom", rule, variants), True
+
+
+def _warn_readings(b: _Builder, step: StepRule, event: Event) -> None:
+    """A person at risk must be told the earliest day that any reading of the law gives."""
+    shown_reading = event.reading
+    assert shown_reading is not None
+    earlier = [r for r in event.readings if not r.selected and r.date < event.date]
+    if not earlier:
+        return
+    first = min(earlier, key=lambda r: r.date)
+    b.warn(
+        msg(
+            "warn_reading_earlier",
+            label=step.label,
+            date=first.date,
+            reading=first.label,
+            basis=first.rule.basis,
+            shown=event.date,
+            shown_reading=shown_reading.label,
+        ),
+        step.id,
+    )
 
 
 def calendar_span(term: Term, *, roll: bool) -> tuple[date, date] | None:
     """The days whose working status decided a term's end, for the uncertainty checks."""
     if term.period.unit is Unit.WORKING_DAYS:
-        return term.trigger, term.end + timedelta(days=1)
-    if roll:
-        return term.nominal - timedelta(days=1), term.end + timedelta(days=1)
-    return None  # a calendar-day count that never rolls does not depend on the calendar
+        first, last = term.trigger, term.end + timedelta(days=1)
+    elif roll:
+        first, last = term.nominal - timedelta(days=1), term.end + timedelta(days=1)
+    else:
+        return None  # a calendar-day count that never rolls does not depend on the calendar
+    return max(first, FIRST_DAY), min(last, LAST_DAY)
 
 
 def _day(d: date | None) -> str:
     return d.isoformat() if d else "..."
 
 
-def _step_exists(step: StepRule, inputs: CaseInputs) -> bool:
-    """A step limited to a period of the law exists only for an act dated inside it."""
+def _step_exists(b: _Builder, step: StepRule) -> bool:
+    """A step limited by an input, a kind, a law version or a period of the law."""
     rule = step.rule
+    if step.requires is not None and step.requires not in b.present():
+        return False
+    if rule.kind and b.kind not in rule.kind:
+        return False
+    if rule.era is not None and (b.era is None or b.era.era.id != rule.era):
+        return False
     if rule.valid_from is None and rule.valid_until is None:
         return True
-    act = inputs.value(step.requires or "ruling")
-    return act is None or rule.applies(inputs.present(), act)
+    act = b.inputs.value(step.requires or b.start)
+    return act is None or rule.dates_hold(act)
 
 
-def _exit_reading(rule: Rule, inputs: CaseInputs) -> tuple[Rule, Msg]:
-    """The exit rule under the chosen reading, and the reading as a message."""
-    return _reading(rule, inputs.exit_from, inputs.exit_period, inputs.appeal_ruling is not None)
+def _given_events(b: _Builder, given: dict[str, date]) -> list[Event]:
+    """Every date the user gave that no step stands for becomes an event of its own."""
+    step_inputs = {s.input for s in b.pack.steps if s.input}
+    events = []
+    for name, day in given.items():
+        if name in step_inputs:
+            continue
+        described = b.pack.given.get(name)
+        if name == b.start:
+            option_text = msg("trace_given_start")
+        else:
+            option_text = msg("trace_given", option=option_for(name))
+        trace = [Step(day, option_text)]
+        if name == b.start and b.era is not None:
+            trace.append(Step(b.era.day, era_message(b.era, b.pack)))
+        if name == "ruling" and b.era is not None and b.era.era.ruling is not None:
+            described = b.era.era.ruling  # the decision as the law of its era describes it
+        rule = described.rule if described is not None else None
+        label = described.label if described else b.label(name)
+        if name == b.pack.start and b.pack.choice is not None:
+            label, rule = _start_of_kind(b, label, rule)
+        events.append(
+            Event(
+                id=name,
+                label=label,
+                date=day,
+                latest=day,
+                basis=rule.basis if rule else option_text,
+                source=rule.source if rule else b.pack.ruling.source,
+                certainty=rule.certainty if rule else "given",
+                steps=tuple(trace),
+                note=rule.note if rule else "",
+                rule=rule,
+            )
+        )
+    return events
 
 
-@cache
-def _reading(
-    rule: Rule, exit_from: str | None, exit_period: str | None, appealed: bool
-) -> tuple[Rule, Msg]:
-    from dataclasses import replace
-
-    from deadline_cli.periods import Period
-
-    start = exit_from or EXIT_FROM_DEFAULT
-    period_text = exit_period or EXIT_PERIOD_DEFAULT
-    period = Period.parse(period_text)
-    if start == "decision":
-        trigger = "appeal_ruling" if appealed else "ruling"
-        what = msg("from_appellate_act" if appealed else "from_decision")
-    else:
-        trigger, what = rule.trigger, msg("from_entry_into_force")
-    default = start == EXIT_FROM_DEFAULT and period_text == EXIT_PERIOD_DEFAULT
-    reading = msg("reading_default" if default else "reading", period=period, start=what)
-    return replace(rule, trigger=trigger, period=period), reading
+def _start_of_kind(b: _Builder, label: str, rule: Rule | None) -> tuple[str, Rule | None]:
+    """For a pack with kinds, the starting date is what the kind's term counts from, under
+    the article of that term (the first step's rule for the kind)."""
+    assert b.pack.choice is not None
+    kind = b.pack.choice.get(b.kind or b.pack.choice.default)
+    if kind is not None and kind.start_label:
+        label = kind.start_label
+    first = b.pack.steps[0]
+    chosen = next((v for v in first.variants if v.kind and b.kind in v.kind), first.rule)
+    return label, replace(chosen, trigger=b.pack.start, period=None, roll=False, next_day=False)
 
 
-def _given_event(b: _Builder, step: StepRule, day: date) -> Event:
-    option = option_for(step.input or step.id)
+def _given_step(b: _Builder, step: StepRule, day: date) -> Event:
+    assert step.input is not None
+    option = option_for(step.input)
     rule = step.rule
+    try:
+        rule = b.pick(step.rule, step.variants, "earliest", step.label)
+    except DeadlineError:
+        rule = step.rule
     start = b.dates["earliest"].get(rule.trigger)
     if start is not None and day < start and step.window:
         raise DeadlineError(
-            f"{option} {day.isoformat()} is before the "
-            f"{b.labels.get(rule.trigger, rule.trigger).lower()} "
-            f"({start.isoformat()})"
+            msg(
+                "error_given_before",
+                option=option,
+                date=day.isoformat(),
+                what=b.label(rule.trigger),
+                start=start.isoformat(),
+            )
         )
     if step.window and start is not None and rule.period is not None:
-        latest = count_term(start, rule.period, b.calendar, roll=rule.roll).end
+        latest = count_term(start, rule.period, b.calendar, roll=False).end
         if day > latest:
             b.warn(
                 msg(
@@ -380,98 +720,217 @@ def _given_event(b: _Builder, step: StepRule, day: date) -> Event:
                     period=rule.period,
                     latest=latest,
                     basis=rule.basis,
-                )
+                ),
+                step.id,
             )
     for scenario in _SCENARIOS:
         b.dates[scenario][step.id] = day
+    given = msg("trace_given", option=option)
     return Event(
         step.id,
         step.label,
         day,
         day,
-        msg("trace_given", option=option),
+        given,
         rule.source,
         "given",
-        (Step(day, msg("trace_given", option=option)),),
+        (Step(day, given),),
         deadline=step.deadline,
         note=rule.note,
     )
 
 
-def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> None:
-    calendar.is_working_day(inputs.ruling)  # raises for a year outside the calendar
-    if pack.valid_from is not None and inputs.ruling < pack.valid_from:
-        raise DeadlineError(
-            f"the {pack.id} pack applies to decisions from "
-            f"{pack.valid_from.isoformat()}: {pack.valid_from_reason}"
-        )
-    if (inputs.exit_from or inputs.exit_period) and not any(s.id == EXIT_STEP for s in pack.steps):
-        raise DeadlineError(
-            f"--exit-from and --exit-period apply to a pack with an exit deadline (refugee), "
-            f"not {pack.id}"
-        )
-    if inputs.exit_from is not None and inputs.exit_from not in EXIT_FROM:
-        raise DeadlineError(f"--exit-from {inputs.exit_from!r}: choose {' or '.join(EXIT_FROM)}")
-    if inputs.exit_period is not None:
-        from deadline_cli.periods import Period
+def _check_met_by(b: _Builder, events: list[Event]) -> None:
+    """A suit filed after the last day to sue: say so (a court may still restore the term)."""
+    filed = b.inputs.value("filed")
+    if filed is None:
+        return
+    for event in events:
+        if event.id == "suit_deadline" and filed > event.latest:
+            b.warn(
+                msg(
+                    "warn_filed_late",
+                    label=event.label,
+                    filed=filed,
+                    deadline=event.date,
+                ),
+                event.id,
+            )
 
-        Period.parse(inputs.exit_period)  # a DeadlineError naming the problem
-    for name in ("final_form", "appeal_ruling", "served", "in_force"):
-        day = inputs.value(name)
-        if day is not None and day < inputs.ruling:
-            raise DeadlineError(
-                f"{option_for(name)} {day.isoformat()} is before the ruling "
-                f"({inputs.ruling.isoformat()})"
-            )
-    if inputs.final_form and inputs.appeal_ruling and inputs.appeal_ruling < inputs.final_form:
-        raise DeadlineError(
-            f"--appeal-ruling {inputs.appeal_ruling.isoformat()} is before "
-            f"--final-form {inputs.final_form.isoformat()}"
+
+def _unknown_notes(b: _Builder) -> tuple[Msg, ...]:
+    """Points of the path after the start that nobody has given, and what waits on them."""
+    order = list(b.pack.entries)
+    start_at = order.index(b.start) if b.start in order else 0
+    waiting: dict[str, list[str]] = {}
+    for step_id, root in b.omitted.items():
+        if root in order and order.index(root) > start_at:
+            waiting.setdefault(root, []).append(step_id)
+    notes = []
+    for root, step_ids in waiting.items():
+        labels = tuple(b.pack.label_of(s) for s in step_ids)
+        notes.append(
+            msg("note_waiting", what=b.label(root), option=option_for(root), labels=labels)
         )
-    if inputs.appeal_served is not None:
-        if inputs.appeal_ruling is None:
-            raise DeadlineError("--appeal-served needs --appeal-ruling")
-        if inputs.appeal_served < inputs.appeal_ruling:
-            raise DeadlineError(
-                f"--appeal-served {inputs.appeal_served.isoformat()} is before "
-                f"--appeal-ruling {inputs.appeal_ruling.isoformat()}"
+    return tuple(notes)
+
+
+def choose_era(pack: Pack, inputs: CaseInputs, start: str) -> EraChoice | None:
+    """The law version of the case, judged on the day it was accepted (or what stands in)."""
+    if not pack.eras:
+        return None
+    for era in pack.eras:
+        judged_on = era.on
+        day = inputs.value(era.on)
+        if day is None:  # the ruling, else the date the computation starts from, stands in
+            judged_on = "ruling" if inputs.value("ruling") else start
+            day = inputs.value(judged_on)
+        assert day is not None
+        if era.valid_from is not None and day < era.valid_from:
+            continue
+        if era.valid_until is not None and day > era.valid_until:
+            continue
+        return EraChoice(era, day, judged_on=judged_on, stand_in=judged_on != era.on)
+    first = pack.eras[0]
+    day = inputs.value(first.on) or inputs.value("ruling") or inputs.value(start)
+    raise DeadlineError(
+        msg(
+            "error_no_era",
+            pack=pack.id,
+            date=day,
+            eras=tuple(
+                f"{e.label}: {_day(e.valid_from)} - {_day(e.valid_until)}" for e in pack.eras
+            ),
+        )
+    )
+
+
+def _choose_kind(pack: Pack, inputs: CaseInputs) -> str | None:
+    choice = pack.choice
+    if choice is None:
+        if inputs.kind is not None:
+            raise DeadlineError(msg("error_no_kinds", pack=pack.id, value=shown(inputs.kind)))
+        return None
+    if inputs.kind is None:
+        return choice.default
+    if choice.get(inputs.kind) is None:
+        raise DeadlineError(
+            msg(
+                "error_unknown_kind",
+                option="--" + choice.option,
+                value=shown(inputs.kind),
+                pack=pack.id,
+                kinds=tuple(k.id for k in choice.kinds),
             )
+        )
+    return inputs.kind
+
+
+def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> str:
+    """The input the computation starts from, after checking every date given."""
+    start = inputs.start or pack.start
+    if start not in pack.entries:
+        raise DeadlineError(
+            msg(
+                "error_bad_start",
+                value=shown(start.replace("_", "-")),
+                pack=pack.id,
+                entries=tuple(e.replace("_", "-") for e in pack.entries),
+            )
+        )
+    start_day = inputs.value(start)
+    if start_day is None:
+        raise DeadlineError(msg("error_start_missing", what=pack.label_of(start)))
+    for name in DATE_INPUTS:
+        day = inputs.value(name)
+        if day is not None:
+            calendar.check_date(day)  # a year outside the calendar is refused first
+    if pack.valid_from is not None and start_day < pack.valid_from:
+        raise DeadlineError(
+            msg(
+                "error_pack_valid_from",
+                pack=pack.id,
+                date=pack.valid_from.isoformat(),
+                reason=pack.valid_from_reason,
+            )
+        )
+    step = pack.reading_step()
+    if (inputs.exit_from or inputs.exit_period or inputs.reading) and step is None:
+        raise DeadlineError(msg("error_no_readings", pack=pack.id))
+    if inputs.exit_from is not None and inputs.exit_from not in EXIT_FROM:
+        raise DeadlineError(
+            msg("error_exit_from", value=shown(inputs.exit_from), choices=tuple(EXIT_FROM))
+        )
+    if inputs.exit_period is not None:
+        Period.parse(inputs.exit_period)  # a DeadlineError naming the problem
+    _check_order(pack, inputs, start)
+    if inputs.appeal_served is not None and inputs.appeal_ruling is None:
+        raise DeadlineError(
+            msg("error_needs_option", option="--appeal-served", needs="--appeal-ruling")
+        )
+    if inputs.complaint_served is not None and inputs.complaint_decided is None:
+        raise DeadlineError(
+            msg("error_needs_option", option="--complaint-served", needs="--complaint-decided")
+        )
     if inputs.immediate and inputs.in_force is not None:
-        raise DeadlineError("give either --immediate or --in-force, not both")
+        raise DeadlineError(msg("error_immediate_and_in_force"))
+    return start
+
+
+def _check_order(pack: Pack, inputs: CaseInputs, start: str) -> None:
+    pairs = list(_ORDER)
+    entries = list(pack.entries)
+    pairs += list(pairwise(entries))
+    # A copy is delivered on or after the decision the pack starts from.
+    if "served" not in entries:
+        pairs.append((pack.start, "served"))
+    for earlier, later in pairs:
+        first, second = inputs.value(earlier), inputs.value(later)
+        if first is not None and second is not None and second < first:
+            raise DeadlineError(
+                msg(
+                    "error_date_order",
+                    later=_option_or_date(later, start),
+                    later_date=second.isoformat(),
+                    earlier=_option_or_date(earlier, start),
+                    earlier_date=first.isoformat(),
+                )
+            )
+
+
+def _option_or_date(name: str, start: str) -> str:
+    return "DATE" if name == start else option_for(name)
 
 
 def calendar_warnings(
-    calendar: KazakhCalendar, spans: Sequence[tuple[str | Msg, date, date]]
-) -> list[Msg]:
-    """Name every estimated holiday and provisional year that a computed date depends on."""
+    calendar: KazakhCalendar,
+    spans: Sequence[tuple[str, date, date]],
+    label_of: Callable[[str], str | Msg],
+) -> list[tuple[Msg, tuple[str, ...]]]:
+    """Name every estimated holiday and provisional year that a computed date depends on,
+    with the ids of the events that depend on it (``label_of`` names them for people)."""
     from deadline_cli.calendar import off_name
 
-    warnings: list[Msg] = []
-    estimated: dict[date, list[str | Msg]] = {}
-    provisional: dict[int, list[str | Msg]] = {}
-    for label, first, last in spans:
+    warnings: list[tuple[Msg, tuple[str, ...]]] = []
+    estimated: dict[date, list[str]] = {}
+    provisional: dict[int, list[str]] = {}
+    for event_id, first, last in spans:
         for off in calendar.estimated_days_off(first, last):
-            estimated.setdefault(off.date, []).append(label)
+            estimated.setdefault(off.date, []).append(event_id)
         for year in range(first.year, last.year + 1):
             if year > LAST_CONFIRMED_YEAR:
-                provisional.setdefault(year, []).append(label)
-    for day, labels in sorted(estimated.items()):
+                provisional.setdefault(year, []).append(event_id)
+    for day, ids in sorted(estimated.items()):
         found = calendar.day_off(day)
+        unique = tuple(dict.fromkeys(ids))
+        name = off_name(found) if found else msg("day_off")
+        labels = tuple(label_of(i) for i in unique)
+        warnings.append((msg("warn_estimated", name=name, date=day, labels=labels), unique))
+    for year, ids in sorted(provisional.items()):
+        unique = tuple(dict.fromkeys(ids))
+        labels = tuple(label_of(i) for i in unique)
+        checked = LAST_CHECKED.isoformat()
         warnings.append(
-            msg(
-                "warn_estimated",
-                name=off_name(found) if found else msg("day_off"),
-                date=day,
-                labels=tuple(dict.fromkeys(labels)),
-            )
-        )
-    for year, labels in sorted(provisional.items()):
-        warnings.append(
-            msg(
-                "warn_provisional",
-                year=str(year),
-                checked=LAST_CHECKED.isoformat(),
-                labels=tuple(dict.fromkeys(labels)),
-            )
+            (msg("warn_provisional", year=str(year), checked=checked, labels=labels), unique)
         )
     return warnings

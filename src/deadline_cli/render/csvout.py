@@ -1,10 +1,13 @@
-"""CSV: one row per event for a case; one row per case for a batch."""
+"""CSV: one row per event for a case; one row per case for a batch; one per deadline for an
+agenda. ``excel=True`` writes what Excel with Russian settings opens as it is: ';' between
+fields and CRLF line ends (the BOM is the output's, see ``Output``)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from deadline_cli.i18n import Lang, english
 from deadline_cli.timeline import Timeline
@@ -17,22 +20,42 @@ EVENT_COLUMNS = (
     "latest",
     "nominal",
     "basis",
+    "cite",
     "certainty",
     "days_left",
     "status",
     "source_url",
 )
+AGENDA_COLUMNS = (
+    "date",
+    "latest",
+    "days_left",
+    "case",
+    "row",
+    "procedure",
+    "event",
+    "label",
+    "cite",
+    "basis",
+    "certainty",
+    "uncertain",
+)
 
 
-def _line(values: Iterable[object]) -> str:
+def _line(values: Iterable[object], excel: bool = False) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
+    if excel:
+        csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerow(values)
+    else:
+        csv.writer(buffer, lineterminator="\n").writerow(values)
     return buffer.getvalue()
 
 
-def timeline_csv(timeline: Timeline, case: str = "", lang: Lang | None = None) -> str:
+def timeline_csv(
+    timeline: Timeline, case: str = "", lang: Lang | None = None, *, excel: bool = False
+) -> str:
     lang = lang or english()
-    lines = [_line(EVENT_COLUMNS)]
+    lines = [_line(EVENT_COLUMNS, excel)]
     for e in timeline.events:
         lines.append(
             _line(
@@ -44,17 +67,58 @@ def timeline_csv(timeline: Timeline, case: str = "", lang: Lang | None = None) -
                     e.latest.isoformat(),
                     e.nominal.isoformat() if e.nominal else "",
                     lang.say(e.citation),
+                    lang.say(e.cite),
                     e.certainty,
                     timeline.days_left(e),
                     timeline.status(e),
                     e.source.url,
-                )
+                ),
+                excel,
             )
         )
     return "".join(lines)
 
 
-def batch_header(event_ids: Iterable[str]) -> tuple[str, list[str]]:
+# The event columns of a batch CSV before the packs of 2026-11 grew, in the order they had:
+# a script reading columns by position keeps working, and new columns come after them.
+_LEGACY_STEPS = {
+    "refugee": (
+        "final_form",
+        "appeal_deadline",
+        "appeal_served",
+        "entry_into_force",
+        "exit_deadline",
+    ),
+    "administrative": ("final_form", "appeal_deadline", "appeal_served", "entry_into_force"),
+    "civil": (
+        "final_form",
+        "appeal_deadline",
+        "appeal_deadline_non_party",
+        "entry_into_force",
+        "cassation_deadline",
+    ),
+    "criminal": ("appeal_deadline",),
+    "offence": ("complaint_deadline",),
+    "admin-suit": ("suit_deadline",),
+}
+
+
+def batch_event_ids(packs: Sequence[Any]) -> list[str]:
+    """The event columns of a batch CSV: the old ones in their old order (the default pack's
+    first, as before), then every other event and given date any pack can have."""
+    seen: dict[str, None] = {"ruling": None}
+    default = packs[0]
+    for pack_id in (default.id, *_LEGACY_STEPS):
+        seen.update(dict.fromkeys(_LEGACY_STEPS.get(pack_id, ())))
+    for pack in packs:
+        seen.update(dict.fromkeys(s.id for s in pack.steps))
+    for pack in packs:
+        seen.update(dict.fromkeys(n for n in pack.entries if n != "ruling"))
+        seen.update(dict.fromkeys(n for n in pack.given if n != "ruling"))
+    return list(seen)
+
+
+def batch_header(event_ids: Iterable[str], *, excel: bool = False) -> tuple[str, list[str]]:
     """The header for a batch: ``id``, ``procedure``, ``<event>`` and ``<event>_latest``, and
     ``warnings`` (how many; JSON Lines carries their text)."""
     ids = list(event_ids)
@@ -62,11 +126,11 @@ def batch_header(event_ids: Iterable[str]) -> tuple[str, list[str]]:
     for event_id in ids:
         columns += [event_id, f"{event_id}_latest"]
     columns.append("warnings")
-    return _line(columns), ids
+    return _line(columns, excel), ids
 
 
-def batch_columns(timeline: Timeline, event_ids: list[str]) -> str:
-    """Everything after the id column, ending in a newline: the same for every case that
+def batch_columns(timeline: Timeline, event_ids: list[str], *, excel: bool = False) -> str:
+    """Everything after the id column, ending in a line end: the same for every case that
     shares a timeline, so a batch renders it once per distinct timeline."""
     by_id = {e.id: e for e in timeline.events}
     values: list[object] = [timeline.pack.id]
@@ -74,11 +138,37 @@ def batch_columns(timeline: Timeline, event_ids: list[str]) -> str:
         event = by_id.get(event_id)
         values += [event.date.isoformat(), event.latest.isoformat()] if event else ["", ""]
     values.append(len(timeline.warnings))
-    return _line(values)
+    return _line(values, excel)
 
 
-def csv_field(value: str) -> str:
+def csv_field(value: str, sep: str = ",") -> str:
     """One CSV field, quoted only when it must be (RFC 4180)."""
-    if any(c in value for c in ',"\r\n'):
+    if any(c in value for c in (sep, '"', "\r", "\n")):
         return '"' + value.replace('"', '""') + '"'
     return value
+
+
+def agenda_csv(items: Sequence[Any], lang: Lang, *, excel: bool = False) -> str:
+    lines = [_line(AGENDA_COLUMNS, excel)]
+    for item in items:
+        e = item.event
+        lines.append(
+            _line(
+                (
+                    item.date.isoformat(),
+                    item.latest.isoformat(),
+                    (item.date - item.timeline.as_of).days,
+                    item.case,
+                    item.row,
+                    item.timeline.pack.id,
+                    e.id,
+                    lang.say(e.label),
+                    lang.say(e.cite),
+                    lang.say(e.citation),
+                    e.certainty,
+                    "yes" if item.uncertain else "no",
+                ),
+                excel,
+            )
+        )
+    return "".join(lines)

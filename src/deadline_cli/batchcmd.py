@@ -1,0 +1,429 @@
+"""``deadline batch`` and ``deadline agenda``: many cases from a file, for scripts and people.
+
+A script running the batch from cron must be able to tell a failed write from a bad row: bad
+rows are reported on stderr (``row N (id X): message``) and, with ``--errors FILE``, written to a
+CSV it can fix and run again; a summary gives rows read, computed and failed; a failed write is
+exit 74, a bad row exit 1, never the same code.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from dataclasses import dataclass
+from datetime import date
+from typing import IO, Any
+
+from deadline_cli.batch import BatchResult, BatchRunner, Lines, SeenIds, read_rows
+from deadline_cli.errors import (
+    EXIT_ALERT,
+    EXIT_OK,
+    EXIT_ROWS_FAILED,
+    DeadlineError,
+    OutputError,
+    describe_os_error,
+    say,
+    shown,
+    write_err,
+)
+from deadline_cli.i18n import Lang, Msg, choose, msg
+from deadline_cli.output import Output
+from deadline_cli.run import alerting, choose_pack, optional_date, reminders
+from deadline_cli.timeline import Timeline
+
+
+@dataclass
+class BatchOptions:
+    source: str = "-"
+    input_format: str | None = None
+    output_format: str = "jsonl"
+    procedure: str | None = None
+    calendar_file: str | None = None
+    rules_file: str | None = None
+    as_of: str | None = None
+    remind: str = "7,1"
+    alert_within: int | None = None
+    quiet: bool = False
+    lang: str | None = None
+    delimiter: str | None = None
+    encoding: str | None = None
+    errors_file: str | None = None
+    excel: bool = False
+    output_encoding: str | None = None
+    within: int = 30
+
+
+@dataclass
+class _Setup:
+    lang: Lang
+    runner: BatchRunner
+    rows: Any
+    as_of: date
+    reminders: tuple[int, ...]
+    pack: Any
+    stream: IO[bytes]
+
+
+def _open_source(source: str) -> IO[bytes]:
+    if source == "-":
+        stdin = sys.stdin
+        if stdin is None:
+            raise DeadlineError(msg("error_stdin_closed"))
+        buffer = getattr(stdin, "buffer", None)
+        if buffer is None:
+            raise DeadlineError(msg("error_stdin_closed"))
+        return buffer  # type: ignore[no-any-return]
+    try:
+        return open(source, "rb")
+    except OSError as exc:
+        raise DeadlineError(
+            msg("error_cannot_read", name=source, problem=describe_os_error(exc))
+        ) from None
+
+
+def _setup(options: BatchOptions) -> _Setup:
+    """Everything that can be wrong with the command itself, checked before any row."""
+    from deadline_cli.batch import DELIMITERS
+    from deadline_cli.dates import today_in_kazakhstan
+    from deadline_cli.overrides import calendar_for
+
+    lang = choose(options.lang)
+    default_pack = choose_pack(options.procedure, options.rules_file)
+    calendar = calendar_for(options.calendar_file)
+    ics_reminders = reminders(options.remind)
+    today = optional_date(options.as_of, "--as-of") or today_in_kazakhstan()
+    if options.delimiter is not None and options.delimiter not in DELIMITERS:
+        raise DeadlineError(msg("error_delimiter", value=shown(options.delimiter)))
+    if options.encoding is not None:
+        import codecs
+
+        try:
+            info = codecs.lookup(options.encoding)
+        except LookupError:
+            raise DeadlineError(msg("error_encoding", value=shown(options.encoding))) from None
+        if info.name.startswith(("utf-16", "utf-32")):
+            raise DeadlineError(msg("error_encoding_wide", value=shown(options.encoding)))
+    if options.excel and options.output_format != "csv":
+        raise DeadlineError(msg("error_excel_csv"))
+    fmt = options.input_format or (
+        "jsonl" if options.source.endswith((".jsonl", ".ndjson")) else "csv"
+    )
+    stream = _open_source(options.source)
+    name = "stdin" if options.source == "-" else options.source
+
+    def notice(message: Msg) -> None:
+        if not options.quiet:
+            write_err(say(msg("notice", text=message)))
+
+    _refuse_wide(stream, name)
+    lines = Lines(stream, name, options.encoding, notice)
+    rows = read_rows(lines, fmt, options.delimiter)
+    runner = BatchRunner(
+        calendar, today, default_pack.id, user_pack=default_pack if options.rules_file else None
+    )
+    return _Setup(lang, runner, rows, today, ics_reminders, default_pack, stream)
+
+
+def _refuse_wide(stream: IO[bytes], name: str) -> None:
+    """UTF-16 (Excel's "Unicode text") cannot be read line by line as bytes: say so."""
+    peek = getattr(stream, "peek", None)
+    head = peek(4)[:4] if peek else b""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DeadlineError(msg("error_utf16", name=name))
+
+
+class _Errors:
+    """Failed rows on stderr and, with --errors FILE, as CSV to fix and run again."""
+
+    def __init__(self, path: str | None, lang: Lang, quiet: bool) -> None:
+        self.lang = lang
+        self.quiet = quiet
+        self.count = 0
+        self.handle: IO[str] | None = None
+        self.writer: Any = None
+        self.path = path
+        if path is not None:
+            try:
+                self.handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as exc:
+                raise DeadlineError(
+                    msg("error_cannot_write_file", name=path, problem=describe_os_error(exc))
+                ) from None
+            self.writer = csv.writer(self.handle)
+            self.writer.writerow(["row", "id", "message", "line"])
+
+    def add(self, result: BatchResult) -> None:
+        self.count += 1
+        text = self.lang.say(result.error) if result.error is not None else ""
+        case = f" (id {shown(result.case_id, 40)[1:-1]})" if result.case_id else ""
+        write_err(say(msg("row_error", row=str(result.row), case=case, text=text)))
+        if self.writer is not None:
+            try:
+                self.writer.writerow([result.row, result.case_id, text, result.line])
+            except OSError as exc:
+                raise OutputError(f"{self.path}: {describe_os_error(exc)}") from None
+
+    def close(self) -> None:
+        if self.handle is not None:
+            try:
+                self.handle.close()
+            except OSError as exc:
+                raise OutputError(f"{self.path}: {describe_os_error(exc)}") from None
+
+
+def _duplicate(seen: SeenIds, result: BatchResult, quiet: bool) -> str:
+    """The id a case is shown under: its own, or made unique when an earlier row had it."""
+    if not result.case_id:
+        return result.case_id
+    before = seen.add(result.case_id, result.row)
+    if before is None:
+        return result.case_id
+    unique = f"{result.case_id}#{result.row}"
+    if not quiet:
+        earlier = str(before) if before else "?"
+        write_err(
+            say(
+                msg(
+                    "notice_duplicate",
+                    row=str(result.row),
+                    id=shown(result.case_id, 40),
+                    earlier=earlier,
+                    unique=shown(unique, 50),
+                )
+            )
+        )
+    return unique
+
+
+def run_batch(options: BatchOptions) -> int:
+    setup = _setup(options)
+    out = Output(options.output_encoding, bom=options.excel)
+    errors = _Errors(options.errors_file, setup.lang, options.quiet)
+    writer = _BatchWriter(
+        options.output_format, setup.reminders, setup.pack, setup.lang, out=out, excel=options.excel
+    )
+    seen = SeenIds()
+    read = computed = alert = 0
+    progress = _Progress(enabled=not options.quiet and _tty(sys.stderr))
+    try:
+        for result in setup.runner.run(setup.rows):
+            read += 1
+            progress.tick()
+            if result.timeline is None:
+                errors.add(result)
+                continue
+            computed += 1
+            case_id = _duplicate(seen, result, options.quiet)
+            if options.alert_within is not None and alerting(result.timeline, options.alert_within):
+                alert += 1
+            writer.write(result.row, case_id, result.timeline)
+        writer.finish()
+        out.finish()
+    finally:
+        errors.close()
+        setup.stream.close()
+    progress.done()
+    if not options.quiet:
+        write_err(
+            say(
+                msg(
+                    "batch_summary",
+                    read=str(read),
+                    computed=str(computed),
+                    failed=str(errors.count),
+                )
+            )
+        )
+    if alert:
+        return EXIT_ALERT
+    return EXIT_ROWS_FAILED if errors.count else EXIT_OK
+
+
+def _tty(stream: Any) -> bool:
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (ValueError, OSError):
+        return False
+
+
+class _BatchWriter:
+    """Streams each good case to stdout in the chosen format, the ICS calendar too."""
+
+    def __init__(
+        self,
+        output_format: str,
+        reminders: tuple[int, ...],
+        pack: Any,
+        lang: Lang,
+        *,
+        out: Output,
+        excel: bool,
+    ) -> None:
+        from deadline_cli.render.csvout import batch_header
+        from deadline_cli.rules import BUILTIN_PACKS, load_pack
+
+        self.lang = lang
+        self.format = output_format
+        self.reminders = reminders
+        self.out = out
+        self.excel = excel
+        self.event_ids: list[str] = []
+        self.rendered: dict[int, tuple[Any, str]] = {}
+        self.ics: Any = None
+        self.header = ""
+        if output_format == "csv":
+            from deadline_cli.render.csvout import batch_event_ids
+
+            packs = [pack, *(load_pack(p) for p in BUILTIN_PACKS)]
+            self.header, self.event_ids = batch_header(batch_event_ids(packs), excel=excel)
+        elif output_format == "ics":
+            from deadline_cli.render.ics import IcsStream
+
+            self.ics = IcsStream(reminders, lang)
+
+    def _start(self) -> None:
+        if self.header:
+            self.out.write(self.header)
+            self.header = ""
+        if self.ics is not None and not self.ics.started:
+            self.out.write(self.ics.begin())
+
+    def write(self, row: int, case_id: str, timeline: Timeline) -> None:
+        # Nothing reaches stdout before the first good row: a batch that fails as a whole
+        # (a broken header, an unreadable file) leaves stdout empty.
+        self._start()
+        if self.format == "csv":
+            from deadline_cli.render.csvout import batch_columns, csv_field
+
+            # Timelines are memoised by the batch runner: render each distinct one once.
+            cached = self.rendered.get(id(timeline))
+            if cached is None or cached[0] is not timeline:
+                if len(self.rendered) > 4096:
+                    self.rendered.clear()
+                cached = self.rendered[id(timeline)] = (
+                    timeline,
+                    batch_columns(timeline, self.event_ids, excel=self.excel),
+                )
+            sep = ";" if self.excel else ","
+            self.out.write(csv_field(case_id, sep) + sep + cached[1])
+        elif self.format == "jsonl":
+            from deadline_cli.render.data import timeline_dict
+            from deadline_cli.render.json import dumps_line
+
+            data = timeline_dict(timeline, self.lang)
+            self.out.write(dumps_line({"id": case_id, "row": row, **data}))
+        else:
+            self.out.write(self.ics.case(case_id, timeline))
+
+    def finish(self) -> None:
+        if self.format == "ics":
+            self._start()
+            self.out.write(self.ics.end())
+        elif self.header:
+            self.out.write(self.header)  # no good row: the header alone, so CSV is valid
+
+
+class _Progress:
+    """A row counter on stderr, for a terminal only: pipes and files never see it."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
+
+    def tick(self) -> None:
+        self.count += 1
+        if self.enabled and self.count % 1000 == 0:
+            sys.stderr.write(f"\r{self.count} rows")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.count >= 1000:
+            sys.stderr.write(f"\r{self.count} rows\n")
+
+
+# The agenda.
+
+
+def run_agenda(options: BatchOptions) -> int:
+    from deadline_cli.render.people import AgendaItem
+
+    setup = _setup(options)
+    out = Output(options.output_encoding, bom=options.excel)
+    errors = _Errors(options.errors_file, setup.lang, options.quiet)
+    seen = SeenIds()
+    items: list[AgendaItem] = []
+    cases = alert = read = 0
+    try:
+        for result in setup.runner.run(setup.rows):
+            read += 1
+            if result.timeline is None:
+                errors.add(result)
+                continue
+            cases += 1
+            timeline = result.timeline
+            case_id = _duplicate(seen, result, options.quiet)
+            if options.alert_within is not None and alerting(timeline, options.alert_within):
+                alert += 1
+            concerned = {e for n in timeline.notices for e in n.events}
+            for event in timeline.events:
+                left = timeline.days_left(event)
+                if event.deadline and 0 <= left <= options.within:
+                    items.append(
+                        AgendaItem(
+                            event.date,
+                            event.latest,
+                            case_id,
+                            result.row,
+                            event,
+                            timeline,
+                            event.id in concerned,
+                        )
+                    )
+    finally:
+        errors.close()
+        setup.stream.close()
+    items.sort(key=lambda i: (i.date, i.row, i.event.date))
+    _write_agenda(options, setup, out, items, cases)
+    out.finish()
+    if not options.quiet:
+        write_err(
+            say(msg("batch_summary", read=str(read), computed=str(cases), failed=str(errors.count)))
+        )
+    if alert:
+        return EXIT_ALERT
+    return EXIT_ROWS_FAILED if errors.count else EXIT_OK
+
+
+def _write_agenda(
+    options: BatchOptions, setup: _Setup, out: Output, items: list[Any], cases: int
+) -> None:
+    lang = setup.lang
+    fmt = options.output_format
+    if fmt == "table":
+        from deadline_cli.render.out import render
+        from deadline_cli.render.people import agenda_screen
+
+        out.write(
+            render(
+                agenda_screen(items, lang, as_of=setup.as_of, within=options.within, cases=cases)
+            )
+        )
+    elif fmt == "json":
+        from deadline_cli.render.data import agenda_dict
+        from deadline_cli.render.json import dumps
+
+        out.write(
+            dumps(agenda_dict(items, lang, as_of=setup.as_of, within=options.within, cases=cases))
+        )
+    elif fmt == "csv":
+        from deadline_cli.render.csvout import agenda_csv
+
+        out.write(agenda_csv(items, lang, excel=options.excel))
+    else:
+        from deadline_cli.render.ics import IcsStream
+
+        ics = IcsStream(setup.reminders, lang)
+        chunks = [ics.begin()]
+        chunks += [ics.event(item.case, item.timeline, item.event) for item in items]
+        chunks.append(ics.end())
+        out.write("".join(chunks))

@@ -1,0 +1,137 @@
+"""Where output goes: stdout in UTF-8 (or an encoding asked for), with its failures named.
+
+Every write goes through :class:`Output`. A full disk or a closed stdout becomes
+:class:`OutputError` (one line, exit 74), a reader that went away (``| head``)
+:class:`OutputClosed` (quiet, exit 141). A terminal whose encoding cannot show Cyrillic gets
+escapes and one line saying how to fix it, never a crash (:func:`prepare_streams`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from typing import IO
+
+from deadline_cli.errors import OutputClosed, OutputError, describe_os_error, say, write_err
+
+_PROBE = "Пә"  # Cyrillic and a Kazakh letter: what the tool prints for people
+
+
+def prepare_streams() -> None:
+    """Make stdout and stderr safe for any text: a stream whose encoding cannot hold Cyrillic
+    writes escapes instead of raising, and the user is told once how to see the letters."""
+    from deadline_cli.i18n import msg
+
+    said = False
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            continue
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            _PROBE.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (AttributeError, ValueError):
+                continue
+            if not said:
+                said = True
+                write_err(say(msg("notice_encoding", encoding=encoding)))
+
+
+class Output:
+    """stdout, written in ``encoding`` (None: as the stream is set up, UTF-8 normally)."""
+
+    def __init__(self, encoding: str | None = None, bom: bool = False) -> None:
+        self.encoding = encoding
+        self.bom = bom
+        self.replaced = 0
+        self.started = False
+        if encoding is not None:
+            try:
+                codecs.lookup(encoding)
+            except LookupError:
+                from deadline_cli.errors import DeadlineError, shown
+                from deadline_cli.i18n import msg
+
+                raise DeadlineError(msg("error_encoding", value=shown(encoding))) from None
+
+    def _stream(self) -> IO[str]:
+        stream = sys.stdout
+        if stream is None:
+            raise OutputError("standard output is closed")
+        return stream
+
+    def write(self, text: str) -> None:
+        stream = self._stream()
+        try:
+            if self.encoding is None and not self.bom:
+                stream.write(text)
+            else:
+                data = self._encode(text)
+                buffer = getattr(stream, "buffer", None)
+                if buffer is None:
+                    stream.write(data.decode(self.encoding or "utf-8", errors="replace"))
+                else:
+                    stream.flush()
+                    buffer.write(data)
+            self.started = True
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except (OSError, ValueError) as exc:
+            raise OutputError(_reason(exc)) from None
+
+    def _encode(self, text: str) -> bytes:
+        encoding = self.encoding or "utf-8"
+        prefix = b""
+        if self.bom and not self.started:
+            prefix = codecs.BOM_UTF8 if encoding.replace("-", "").lower() == "utf8" else b""
+        try:
+            return prefix + text.encode(encoding)
+        except UnicodeEncodeError:
+            data = text.encode(encoding, errors="replace")
+            self.replaced += sum(1 for ch in text if not _encodable(ch, encoding))
+            return prefix + data
+
+    def flush(self) -> None:
+        stream = sys.stdout
+        if stream is None:
+            return
+        try:
+            stream.flush()
+            buffer = getattr(stream, "buffer", None)
+            if buffer is not None:
+                buffer.flush()
+        except BrokenPipeError:
+            raise OutputClosed() from None
+        except (OSError, ValueError) as exc:
+            raise OutputError(_reason(exc)) from None
+
+    def finish(self) -> None:
+        self.flush()
+        if self.replaced:
+            from deadline_cli.i18n import msg
+
+            write_err(say(msg("notice_replaced", count=str(self.replaced), encoding=self.encoding)))
+
+
+def _encodable(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    return str(exc) or type(exc).__name__
+
+
+def emit(text: str) -> None:
+    """Write ``text`` to stdout now (for commands that print one result)."""
+    out = Output()
+    out.write(text)
+    out.flush()
