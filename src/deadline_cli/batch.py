@@ -19,11 +19,10 @@ import tomllib
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.dates import parse_date
@@ -40,12 +39,12 @@ _CACHE_SIZE = 4096
 _TRUE = {"1", "true", "yes", "y", "истина", "да", "иә", "ақиқат", "+"}
 _FALSE = {"", "0", "false", "no", "n", "ложь", "нет", "жоқ", "жалған", "-"}
 MAX_LINE = 1 << 20  # a line of more than 1 MiB is no case: that row fails
+BLOCK = 1 << 16  # bytes read at a time
 MAX_SKIP = 1 << 24  # ...and past 16 MiB without a line end the input is no CSV at all
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
 
 
-@dataclass(frozen=True)
-class BatchResult:
+class BatchResult(NamedTuple):
     row: int  # 1-based data row number
     case_id: str
     timeline: Timeline | None = None
@@ -53,8 +52,7 @@ class BatchResult:
     line: str = ""  # the original line(s), for --errors
 
 
-@dataclass(frozen=True)
-class RawRow:
+class RawRow(NamedTuple):
     row: int
     fields: dict[str, str] | None
     error: Msg | str | None
@@ -85,38 +83,80 @@ class Lines:
         self.stopped: Msg | None = None  # the input ended in a way no row can report
 
     def __iter__(self) -> Iterator[tuple[str | None, Msg | None]]:
-        """(text, None) for a good line, (None, problem) for a line that is not."""
+        """(text, None) for a good line, (None, problem) for a line that is not.
+
+        Bytes are read in blocks and a block of whole lines that is clean UTF-8 is decoded at
+        once (the common case, and a fast one); any other block is decoded line by line."""
+        read = getattr(self.stream, "read1", None) or self.stream.read
+        pending = b""  # the start of a line not ended yet
+        skipping: int | None = None  # the offset of an over-long line being skipped
         while True:
-            raw = self.stream.readline(MAX_LINE + 1)
-            if not raw:
+            chunk = read(BLOCK)
+            if not chunk:
+                if skipping is not None:
+                    yield None, msg("error_line_too_long", offset=str(skipping), limit="1 MiB")
+                elif pending:
+                    yield from self._block(pending)
                 return
+            if skipping is not None:
+                end = chunk.find(b"\n")
+                if end < 0:
+                    self.offset += len(chunk)
+                    if self.offset - skipping > MAX_SKIP:
+                        self.stopped = msg(
+                            "error_line_endless", offset=str(skipping), limit="16 MiB"
+                        )
+                        yield None, self.stopped
+                        return
+                    continue
+                self.offset += end + 1
+                yield None, msg("error_line_too_long", offset=str(skipping), limit="1 MiB")
+                skipping, chunk = None, chunk[end + 1 :]
+            data = pending + chunk
+            cut = data.rfind(b"\n")
+            if cut < 0:
+                if len(data) > MAX_LINE:
+                    skipping, pending = self.offset, b""
+                    self.offset += len(data)
+                    continue
+                pending = data
+                continue
+            pending = data[cut + 1 :]
+            if len(pending) > MAX_LINE:
+                skipping, pending = self.offset + cut + 1, b""
+                yield from self._block(data[: cut + 1])
+                self.offset = skipping + len(data) - cut - 1
+                continue
+            yield from self._block(data[: cut + 1])
+
+    def _block(self, block: bytes) -> Iterator[tuple[str | None, Msg | None]]:
+        """Whole lines (each ending in a line end, but perhaps the input's last)."""
+        if self.first:
+            self.first = False
+            if block.startswith(b"\xef\xbb\xbf"):
+                block = block[3:]
+                self.offset += 3
+        if self.encoding is None and len(block) <= MAX_LINE:
+            try:
+                text = block.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                self.offset += len(block)
+                lines = text.split("\n")
+                last = lines.pop()
+                for line in lines:
+                    yield line + "\n", None
+                if last:
+                    yield last, None
+                return
+        for raw in _split_lf(block):
             start = self.offset
             self.offset += len(raw)
-            if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
-                if not self._skip_rest():
-                    self.stopped = msg("error_line_endless", offset=str(start), limit="16 MiB")
-                    yield None, self.stopped
-                    return
+            if len(raw) > MAX_LINE:
                 yield None, msg("error_line_too_long", offset=str(start), limit="1 MiB")
                 continue
-            if self.first:
-                self.first = False
-                if raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]
-                    start += 3
             yield self._decode(raw, start)
-
-    def _skip_rest(self) -> bool:
-        skipped = 0
-        while skipped < MAX_SKIP:
-            chunk = self.stream.readline(MAX_LINE)
-            if not chunk:
-                return True
-            skipped += len(chunk)
-            self.offset += len(chunk)
-            if chunk.endswith(b"\n"):
-                return True
-        return False
 
     def _decode(self, raw: bytes, start: int) -> tuple[str | None, Msg | None]:
         if self.encoding is not None:
@@ -138,6 +178,16 @@ class Lines:
             self.fallback_said = True
             self.notice(msg("notice_cp1251", name=self.name, offset=str(bad)))
         return text, None
+
+
+def _split_lf(block: bytes) -> list[bytes]:
+    """Lines split at LF only, each keeping it (a CR inside a quoted cell stays in its line)."""
+    parts = block.split(b"\n")
+    last = parts.pop()
+    lines = [part + b"\n" for part in parts]
+    if last:
+        lines.append(last)
+    return lines
 
 
 # Header names as people write them.
@@ -269,16 +319,17 @@ def _csv_rows(lines: Lines, delimiter: str | None) -> Iterator[RawRow]:
         reader = csv.reader(source(), delimiter=sep)
         try:
             for cells in reader:
-                line = "".join(pending).rstrip("\r\n")
+                line = pending[0] if len(pending) == 1 else "".join(pending)
                 pending.clear()
-                if not any(c.strip() for c in cells):
+                if not cells or not any(cells) or not any(c.strip() for c in cells):
                     continue
                 row += 1
-                fields = {}
-                for column, cell in zip(columns, cells, strict=False):
-                    if column is not None:
-                        fields[column] = cell.strip()
-                yield RawRow(row, fields, None, line)
+                fields = {
+                    column: cell.strip()
+                    for column, cell in zip(columns, cells, strict=False)
+                    if column is not None
+                }
+                yield RawRow(row, fields, None, line.rstrip("\r\n"))
             return
         except _BadLine as bad:
             row += 1

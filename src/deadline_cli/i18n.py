@@ -27,10 +27,25 @@ LANGUAGES = ("en", "ru", "kk")
 ENV = "DEADLINE_LANG"
 
 
-@dataclass(frozen=True)
 class Msg:
-    key: str
-    args: tuple[tuple[str, Any], ...] = ()
+    """A message key and its arguments, turned into text only when printed.
+
+    A plain slotted class rather than a dataclass: a batch creates hundreds of thousands."""
+
+    __slots__ = ("args", "key")
+
+    def __init__(self, key: str, args: tuple[tuple[str, Any], ...] = ()) -> None:
+        self.key = key
+        self.args = args
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Msg) and self.key == other.key and self.args == other.args
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.args))
+
+    def __repr__(self) -> str:
+        return f"Msg({self.key!r}, {self.args!r})"
 
     def __str__(self) -> str:
         return english().say(self)

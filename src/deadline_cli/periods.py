@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from dateutil.relativedelta import relativedelta
@@ -114,6 +115,12 @@ class Term:
     steps: tuple[Step, ...]
 
 
+@lru_cache(maxsize=8192)
+def add_months(day: date, months: int) -> date:
+    """``day`` plus whole months, clamped to the month's last day (GPK art. 123(2))."""
+    return day + relativedelta(months=months)
+
+
 def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[date, list[Step]]:
     """The last day of ``period`` counted from the day after ``trigger``, before rolling."""
     steps: list[Step] = []
@@ -137,7 +144,7 @@ def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[d
             steps.append(Step(end, msg("trace_working_day_n", n=period.amount, period=period)))
         else:
             months = period.amount * (12 if period.unit is Unit.YEARS else 1)
-            end = trigger + relativedelta(months=months)
+            end = add_months(trigger, months)
             if end.day != trigger.day:
                 steps.append(
                     Step(

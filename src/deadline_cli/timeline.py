@@ -84,9 +84,14 @@ class CaseInputs:
         found = getattr(self, name, None) if name in DATE_INPUTS else None
         return found if isinstance(found, date) else None
 
-    def present(self) -> set[str]:
-        names = {n for n in DATE_INPUTS if self.value(n) is not None}
-        return names | ({"immediate"} if self.immediate else set())
+    def present(self) -> frozenset[str]:
+        """The inputs given (cached: a timeline asks many times)."""
+        found = self.__dict__.get("_present")
+        if found is None:
+            names = {n for n in DATE_INPUTS if self.value(n) is not None}
+            found = frozenset(names | ({"immediate"} if self.immediate else set()))
+            object.__setattr__(self, "_present", found)
+        return found
 
 
 @dataclass(frozen=True)
@@ -224,7 +229,7 @@ class _Builder:
         found = self.notices.setdefault(warning, [])
         found.extend(e for e in event_ids if e not in found)
 
-    def present(self) -> set[str]:
+    def present(self) -> frozenset[str]:
         return self.inputs.present()
 
     def applies(self, rule: Rule, scenario: str) -> bool:

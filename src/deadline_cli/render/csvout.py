@@ -143,7 +143,7 @@ def batch_columns(timeline: Timeline, event_ids: list[str], *, excel: bool = Fal
 
 def csv_field(value: str, sep: str = ",") -> str:
     """One CSV field, quoted only when it must be (RFC 4180)."""
-    if any(c in value for c in (sep, '"', "\r", "\n")):
+    if sep in value or '"' in value or "\n" in value or "\r" in value:
         return '"' + value.replace('"', '""') + '"'
     return value
 
