@@ -147,6 +147,8 @@ class Event:
         """A short citation for a table: "APPC 168(2)" (a date given cites its option)."""
         if self.rule is not None:
             return self.rule.cite
+        if self.certainty == "given":
+            return msg("trace_given_start")  # "given": the option is in the trace and JSON
         return self.basis
 
     @property
@@ -316,8 +318,7 @@ class _Builder:
                 "trace_law_version",
                 what=self.label(rule.judged_on),
                 date=act,
-                since=_day(rule.valid_from),
-                until=_day(rule.valid_until),
+                span=_span(rule.valid_from, rule.valid_until),
                 basis=rule.basis,
             ),
         )
@@ -357,8 +358,7 @@ def era_message(choice: EraChoice, pack: Pack) -> Msg:
         option=option_for(era.on),
         what=pack.label_of(choice.judged_on),
         date=choice.day,
-        since=_day(era.valid_from),
-        until=_day(era.valid_until),
+        span=_span(era.valid_from, era.valid_until),
         basis=era.rule.basis,
     )
 
@@ -628,6 +628,15 @@ def calendar_span(term: Term, *, roll: bool) -> tuple[date, date] | None:
 
 def _day(d: date | None) -> str:
     return d.isoformat() if d else "..."
+
+
+def _span(since: date | None, until: date | None) -> Msg:
+    """When a version of the law applied: "from 2021-07-01", "until ...", "from ... to ..."."""
+    if since is None:
+        return msg("span_until", until=until.isoformat() if until else "")
+    if until is None:
+        return msg("span_from", since=since.isoformat())
+    return msg("span_between", since=since.isoformat(), until=until.isoformat())
 
 
 def _step_exists(b: _Builder, step: StepRule) -> bool:
