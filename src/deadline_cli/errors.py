@@ -82,11 +82,13 @@ def language_from_argv(argv: list[str]) -> str | None:
     return None
 
 
-def say(message: Msg | str) -> str:
-    """A message in the current error language, on one line, safe for a terminal."""
+def say(message: Msg | str, language: str | None = None) -> str:
+    """A message in the current error language (or ``language``), on one line, safe for a
+    terminal."""
     from deadline_cli.i18n import LANGUAGES, load
 
-    code = (_settings["language"] or os.environ.get("DEADLINE_LANG") or "en").strip().lower()
+    code = language or _settings["language"] or os.environ.get("DEADLINE_LANG") or "en"
+    code = code.strip().lower()
     lang = load(code if code in LANGUAGES else "en")
     return one_line(lang.say(message))
 

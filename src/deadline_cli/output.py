@@ -23,6 +23,11 @@ def prepare_streams() -> None:
     from deadline_cli.i18n import msg
 
     said = False
+    readable: str | None = None  # a notice the terminal cannot show is said in English
+    try:
+        _PROBE.encode(getattr(sys.stderr, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        readable = "en"
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
@@ -37,7 +42,7 @@ def prepare_streams() -> None:
                 continue
             if not said:
                 said = True
-                write_err(say(msg("notice_encoding", encoding=encoding)))
+                write_err(say(msg("notice_encoding", encoding=encoding), readable))
 
 
 class Output:

@@ -214,6 +214,15 @@ def roll_forward(day: date, calendar: WorkingDays) -> tuple[date, list[Step]]:
     return end, steps
 
 
+def _known_day_off(day: date, calendar: WorkingDays) -> bool:
+    """A day off the trace may name. A term that does not roll needs no calendar at its end:
+    the day after a verdict's last day to appeal, 1 January 2101, is still that day."""
+    try:
+        return not calendar.is_working_day(day)
+    except DeadlineError:
+        return False
+
+
 def count_term(
     trigger: date,
     period: Period,
@@ -230,7 +239,7 @@ def count_term(
     if roll:
         end, rolled = roll_forward(nominal, calendar)
         steps += rolled
-    elif not calendar.is_working_day(nominal):
+    elif _known_day_off(nominal, calendar):
         steps.append(
             Step(
                 nominal, msg("trace_not_working_no_roll", reason=calendar.why_not_working(nominal))
