@@ -81,6 +81,20 @@ class Lines:
         self.fallback_said = False
         self.first = True
         self.stopped: Msg | None = None  # the input ended in a way no row can report
+        # Notices wait until the header is read: a file refused at its header gets one line.
+        self.held: list[Msg] | None = []
+
+    def say(self, notice: Msg) -> None:
+        if self.held is None:
+            self.notice(notice)
+        else:
+            self.held.append(notice)
+
+    def release(self) -> None:
+        """The header is read: say what was held."""
+        held, self.held = self.held or [], None
+        for notice in held:
+            self.notice(notice)
 
     def __iter__(self) -> Iterator[tuple[str | None, Msg | None]]:
         """(text, None) for a good line, (None, problem) for a line that is not.
@@ -176,7 +190,7 @@ class Lines:
             return None, msg("error_undecodable_any", offset=str(bad))
         if not self.fallback_said:
             self.fallback_said = True
-            self.notice(msg("notice_cp1251", name=self.name, offset=str(bad)))
+            self.say(msg("notice_cp1251", name=self.name, offset=str(bad)))
         return text, None
 
 
@@ -239,6 +253,7 @@ def read_rows(lines: Lines, input_format: str, delimiter: str | None = None) -> 
 
 
 def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
+    lines.release()  # no header: every line is a row
     n = 0
     for text, problem in lines:
         if text is not None and not text.strip():
@@ -303,6 +318,7 @@ def _header(
 def _csv_rows(lines: Lines, delimiter: str | None) -> Iterator[RawRow]:
     iterator = iter(lines)
     sep, columns = _header(lines, iterator, delimiter)
+    lines.release()
     pending: list[str] = []
     row = 0
 
