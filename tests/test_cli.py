@@ -201,3 +201,24 @@ def test_python_dash_m_works() -> None:
         timeout=60,
     )
     assert result.returncode == 0 and result.stdout.startswith("deadline ")
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "offered"),
+    [
+        ("deadline compute 2026-02-05 -p ref", 3, ["refugee", "refugee-path"]),
+        ("deadline compute 2026-02-05 --lang ", 4, ["en", "ru", "kk"]),
+        ("deadline rules r", 2, ["refugee", "refugee-path", "restore"]),
+        ("deadline rules ", 2, ["check", "refugee", "civil", "detention"]),
+    ],
+)
+def test_completion_offers_packs_languages_and_commands(
+    words: str, cword: int, offered: list[str]
+) -> None:
+    env = {**os.environ, "_DEADLINE_COMPLETE": "complete_bash", "COMP_WORDS": words}
+    env["COMP_CWORD"] = str(cword if words.endswith(" ") else len(words.split()) - 1)
+    result = subprocess.run(
+        [_installed()], capture_output=True, text=True, check=False, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert set(offered) <= set(result.stdout.split())

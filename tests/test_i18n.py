@@ -274,3 +274,83 @@ def test_a_terminal_gets_the_same_lines_drawn_by_rich() -> None:
     assert "\x1b[" in drawn and "\x1b[" not in plain  # styles on a terminal only
     assert re.sub(r"\x1b\[[0-9;]*m", "", drawn) == plain  # the same lines, the same cells
     assert "Пн 06.04.2026" in drawn and "Пт 08.05.2026" in drawn
+
+
+from deadline_cli.batch import COLUMNS  # noqa: E402
+from deadline_cli.rules import BUILTIN_PACKS  # noqa: E402
+
+ERROR_CASES: list[tuple[list[str], int]] = [
+    (["compute", "2026-02-30"], 2),  # not a real date
+    (["compute", "05/02/2026"], 2),  # not a date format we read
+    (["compute", "1985-02-05"], 2),  # outside the calendar
+    (["compute", "2026-02-05", "-p", "nope"], 2),
+    (["compute", "2026-02-05", "--final-form", "2026-02-01"], 2),  # dates out of order
+    (["compute", "2026-02-05", "--as-of", "someday"], 2),
+    (["compute", "2026-02-05", "--remind", "0,x"], 2),
+    (["compute", "2026-02-05", "--remind", ""], 2),
+    (["compute", "2026-02-05", "--reading", "nope"], 2),
+    (["compute", "2026-02-05", "--exit-from", "nowhere"], 2),
+    (["compute", "2026-02-05", "--exit-period", "soon"], 2),
+    (["compute", "2026-04-20", "-p", "offence", "--served", "2026-04-27", "--kind", "x"], 2),
+    (["compute", "2026-02-05", "-p", "refugee-path", "--from", "nowhere"], 2),
+    (["compute", "2026-02-05", "--calendar", "CALENDAR"], 2),  # malformed overrides file
+    (["compute", "2026-02-05", "--rules", "PACK"], 2),  # broken pack
+    (["compute", "2026-02-05", "--rules", "missing.toml"], 2),
+    (["compute", "2026-02-05", "-f", "csv", "--output-encoding", "klingon"], 2),
+    (["rules", "check", "PACK"], 2),
+    (["rules", "nope"], 2),
+    (["holidays", "2300"], 2),
+    (["add", "2026-02-05", "soon"], 2),
+    (["add", "2100-12-20", "1 month"], 2),
+    (["batch", "NORULING"], 2),  # no ruling column
+    (["batch", "UTF16"], 2),
+    (["batch", "missing.csv"], 2),
+    (["batch", "ROWS"], 1),  # bad rows: each in the language, and the summary
+    (["agenda", "ROWS"], 1),
+]
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+@pytest.mark.parametrize(("args", "exit_code"), ERROR_CASES)
+def test_every_error_path_speaks_the_users_language(
+    tmp_path: Path, code: str, args: list[str], exit_code: int
+) -> None:
+    files = {
+        "CALENDAR": ("calendar.toml", '[[days_off]]\ndate = "2026-12-31"\nname = "x"\n'),
+        "PACK": ("pack.toml", 'schema = 1\nid = "p"\nname = "P"\n[ruling]\nlabel = "R"\n'),
+        "NORULING": ("cases.csv", "id,name\nA,B\n"),
+        "ROWS": ("rows.csv", "id,ruling\nA,2026-02-30\nB,2026-02-05\nC,someday\n"),
+    }
+
+    def real(arg: str) -> str:
+        if arg in files:
+            name, text = files[arg]
+            (tmp_path / name).write_text(text, encoding="utf-8")
+            return str(tmp_path / name)
+        if arg == "UTF16":
+            (tmp_path / "u.csv").write_bytes("id,ruling\nA,2026-02-05\n".encode("utf-16"))
+            return str(tmp_path / "u.csv")
+        if arg.startswith("missing"):
+            return str(tmp_path / arg)
+        return arg
+
+    argv = [real(arg) for arg in args]
+    for how in ("option", "environment"):
+        if how == "option":
+            result, out, err = invoke(*argv, "--lang", code)
+        else:
+            result, out, err = invoke(*argv, env={"DEADLINE_LANG": code})
+        assert result == exit_code, (argv, err)
+        if exit_code == 2:
+            assert out == "" and len(err.strip().splitlines()) == 1, err
+        assert re.search("[а-яА-ЯәіңғүұқөһӘІҢҒҮҰҚӨҺ]", err), err
+        said = re.sub(r"'[^']*'|\"[^\"]*\"|«[^»]*»|--[a-z-]+|/\S+|\b\S+\.(csv|toml)\b", "", err)
+        said = re.sub(r"\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b", "", said)  # ids people type
+        allowed = {"deadline", "UTF", "CSV", "TOML", "JSON", "Excel", "windows", "PERIOD"}
+        allowed |= {"DATE", "days", "working", "months", "years", "nope", "refugee", "offence"}
+        allowed |= {"official", "court", "tax", "audit", "entry", "into", "force", "decision"}
+        allowed |= {"ruling", "served", "refusal", "complaint", "decided", "appeal", "appc"}
+        allowed |= {"gpk", "upk", "Unicode", "text", "name", "date", "source", "days_off"}
+        allowed |= set(BUILTIN_PACKS) | set(COLUMNS)  # what people type stays as typed
+        english = set(re.findall(r"[A-Za-z]{3,}", said)) - allowed
+        assert english == set(), (argv, how, english, err)

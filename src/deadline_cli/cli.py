@@ -620,6 +620,13 @@ class _RulesGroup(TyperGroup):
             return "show", self.commands["show"], args
         return super().resolve_command(ctx, args)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Completion offers the pack names beside ``check``."""
+        from typer._click.shell_completion import CompletionItem
+
+        items: list[Any] = super().shell_complete(ctx, incomplete)
+        return items + [CompletionItem(name) for name in _packs(incomplete)]
+
 
 rules_app = typer.Typer(
     cls=_RulesGroup,

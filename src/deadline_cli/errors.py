@@ -186,8 +186,28 @@ def _silence_stdout() -> None:
         pass
 
 
+_OS_ERRORS = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "os_permission",
+    errno.EPERM: "os_permission",
+    errno.EISDIR: "os_is_directory",
+    errno.ENOTDIR: "os_not_directory",
+    errno.ENOSPC: "os_no_space",
+    errno.EDQUOT: "os_no_space",
+    errno.ENAMETOOLONG: "os_name_too_long",
+    errno.EROFS: "os_read_only",
+    errno.EIO: "os_io",
+}
+
+
 def describe_os_error(exc: OSError) -> str:
-    return exc.strerror or type(exc).__name__
+    """What the system said, in the user's language where we know the words."""
+    key = _OS_ERRORS.get(exc.errno or 0)
+    if key is None:
+        return exc.strerror or type(exc).__name__
+    from deadline_cli.i18n import msg
+
+    return say(msg(key))
 
 
 @contextmanager

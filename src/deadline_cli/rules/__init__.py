@@ -691,7 +691,7 @@ def load_pack(pack_id: str) -> Pack:
 
 def load_pack_file(path: Path) -> Pack:
     """A user's pack in the same schema as the built-in ones."""
-    origin = f"file {path}"
+    origin = str(path)
     text = read_limited(path, MAX_FILE_BYTES, "rules_file_unreadable")
     return _with_base(_parse_toml(text, origin), origin)
 
