@@ -163,7 +163,8 @@ def test_a_full_disk_is_exit_74_and_one_line(args: list[str]) -> None:
     with open("/dev/full", "wb") as full:
         result = deadline(*args, stdout=full)
     err = assert_one_clean_line(result, 74)
-    assert "No space left on device" in err
+    said = "на устройстве нет места" if "ru" in args else "No space left on device"
+    assert said in err
 
 
 def test_closed_stdout_is_exit_74() -> None:
