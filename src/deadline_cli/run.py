@@ -16,19 +16,6 @@ from deadline_cli.i18n import Lang, Msg, msg
 
 CASE_FORMATS = ("table", "json", "jsonl", "csv", "ics")
 MAX_REMIND_DAYS = 3650
-# Options that give a date, by input name (the positional DATE is the input of --from).
-DATE_OPTIONS = (
-    "refusal",
-    "served",
-    "complaint_decided",
-    "complaint_served",
-    "filed",
-    "ruling",
-    "final_form",
-    "appeal_ruling",
-    "appeal_served",
-    "in_force",
-)
 
 
 @dataclass
@@ -150,8 +137,10 @@ def case_inputs(request: ComputeRequest, pack: Any) -> Any:
                 entries=tuple(e.replace("_", "-") for e in pack.entries),
             )
         )
+    from deadline_cli.rules import DATE_INPUTS
+
     dates: dict[str, date] = {}
-    for name in DATE_OPTIONS:
+    for name in DATE_INPUTS:
         day = optional_date(getattr(request, name), option_for(name))
         if day is not None:
             dates[name] = day
