@@ -406,7 +406,7 @@ def run_agenda(options: BatchOptions) -> int:
                             result.row,
                             event,
                             timeline,
-                            event.id in concerned,
+                            event.id in concerned or event.is_range,
                         )
                     )
     finally:

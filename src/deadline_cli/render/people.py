@@ -191,7 +191,7 @@ class AgendaItem:
     row: int
     event: Event
     timeline: Timeline
-    uncertain: bool  # a notice of the case concerns this event
+    uncertain: bool  # a range, or a notice of the case concerns this event
 
 
 def agenda_screen(
