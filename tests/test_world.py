@@ -557,4 +557,5 @@ def test_excel_booleans_in_russian(tmp_path: Path) -> None:
     result = deadline("batch", str(path), "-f", "csv", "-q")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout.decode()))}
     assert rows["A"]["entry_into_force"] == rows["B"]["entry_into_force"] == "2026-02-05"
+    assert rows["D"]["entry_into_force"] == "2026-02-05"  # Kazakh "иә"
     assert rows["C"]["entry_into_force"] == "2026-04-07"
