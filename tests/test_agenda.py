@@ -55,6 +55,27 @@ def test_within_bounds_the_window_and_passed_deadlines_never_show() -> None:
     ]
 
 
+def test_a_range_still_running_is_listed_though_its_earliest_day_passed() -> None:
+    # K-3 civil, announced 5 Feb 2026, final form not given (5 working days: 5-12 Feb): the
+    # appeal runs to 5-12 Mar (GPK 403(3)). On 8 Mar the earliest day has passed, but the term
+    # may still run to 12 Mar: the agenda must not drop it, and marks it uncertain and urgent.
+    code, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-08", "--within", "7", "-f", "json")
+    assert code == 0
+    first = json.loads(out)["deadlines"][0]
+    assert (first["case"], first["event"], first["date"], first["latest"]) == (
+        "K-3",
+        "appeal_deadline",
+        "2026-03-05",
+        "2026-03-12",
+    )
+    assert first["days_left"] == -3 and first["uncertain"]
+    code, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-08", "--within", "7")
+    line = next(x for x in out.splitlines() if "K-3" in x and "appeal" in x)
+    assert line.startswith("!")  # 4 days to the latest day
+    code, _, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-08", "--alert-within", "7")
+    assert code == 3
+
+
 def test_agenda_csv_and_ics() -> None:
     _, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-30", "--within", "60", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))

@@ -29,7 +29,7 @@ from deadline_cli.errors import (
 )
 from deadline_cli.i18n import Lang, Msg, choose, msg
 from deadline_cli.output import Output
-from deadline_cli.run import alerting, choose_pack, optional_date, reminders
+from deadline_cli.run import alerting, choose_pack, due_within, optional_date, reminders
 from deadline_cli.timeline import Timeline
 
 
@@ -396,8 +396,7 @@ def run_agenda(options: BatchOptions) -> int:
                 alert += 1
             concerned = {e for n in timeline.notices for e in n.events}
             for event in timeline.events:
-                left = timeline.days_left(event)
-                if event.deadline and 0 <= left <= options.within:
+                if due_within(timeline, event, options.within):
                     items.append(
                         AgendaItem(
                             event.date,

@@ -98,9 +98,20 @@ def choose_pack(procedure: str | None, rules_file: str | None) -> Any:
     return pack
 
 
+def due_within(timeline: Any, event: Any, within: int) -> bool:
+    """A deadline event that may still fall between the as-of day and ``within`` days after
+    it, inclusive: its binding day is in that window, or, for a range whose earliest day has
+    passed, its latest day is still ahead (the deadline may not have run out yet)."""
+    return bool(
+        event.deadline
+        and timeline.days_left(event) <= within
+        and (event.latest - timeline.as_of).days >= 0
+    )
+
+
 def alerting(timeline: Any, within: int) -> bool:
-    """A deadline event between the as-of day and ``within`` days after it, inclusive."""
-    return any(e.deadline and 0 <= timeline.days_left(e) <= within for e in timeline.events)
+    """A deadline event that may fall within ``within`` days of the as-of day."""
+    return any(due_within(timeline, e, within) for e in timeline.events)
 
 
 def choose_kind(pack: Any, kind: str | None, code: str | None) -> str | None:

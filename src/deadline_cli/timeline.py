@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from itertools import pairwise
 
 from deadline_cli.calendar import (
@@ -84,14 +85,11 @@ class CaseInputs:
         found = getattr(self, name, None) if name in DATE_INPUTS else None
         return found if isinstance(found, date) else None
 
+    @cached_property
     def present(self) -> frozenset[str]:
         """The inputs given (cached: a timeline asks many times)."""
-        found = self.__dict__.get("_present")
-        if found is None:
-            names = {n for n in DATE_INPUTS if self.value(n) is not None}
-            found = frozenset(names | ({"immediate"} if self.immediate else set()))
-            object.__setattr__(self, "_present", found)
-        return found
+        names = {n for n in DATE_INPUTS if self.value(n) is not None}
+        return frozenset(names | ({"immediate"} if self.immediate else set()))
 
 
 @dataclass(frozen=True)
@@ -144,11 +142,12 @@ class Event:
 
     @property
     def cite(self) -> str | Msg:
-        """A short citation for a table: "APPC 168(2)" (a date given cites its option)."""
+        """A short citation for a table: "APPC 168(2)"; "given" for a date the user gave (its
+        option is in the trace and the JSON basis)."""
         if self.rule is not None:
             return self.rule.cite
         if self.certainty == "given":
-            return msg("trace_given_start")  # "given": the option is in the trace and JSON
+            return msg("trace_given_start")
         return self.basis
 
     @property
@@ -232,7 +231,7 @@ class _Builder:
         found.extend(e for e in event_ids if e not in found)
 
     def present(self) -> frozenset[str]:
-        return self.inputs.present()
+        return self.inputs.present
 
     def applies(self, rule: Rule, scenario: str) -> bool:
         if rule.when is not None and rule.when not in self.present():

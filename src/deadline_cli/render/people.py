@@ -47,8 +47,10 @@ def _marker(timeline: Timeline, event: Event) -> Cell:
     if not event.deadline:
         return Cell("")
     left = timeline.days_left(event)
-    if left < 0:
-        return Cell("")
+    if left < 0:  # a range whose earliest day has passed may still be running to its latest
+        left = (event.latest - timeline.as_of).days
+        if left < 0:
+            return Cell("")
     if left <= URGENT_DAYS:
         return Cell("!", "bold red")
     return Cell(">", "bold")
