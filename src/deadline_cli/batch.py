@@ -28,11 +28,12 @@ from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.dates import parse_date
 from deadline_cli.errors import DeadlineError, shown
 from deadline_cli.i18n import Msg, msg
-from deadline_cli.rules import DATE_INPUTS, DEFAULT_PACK, INPUTS, Pack, load_pack
+from deadline_cli.rules import DATE_INPUTS, DEFAULT_PACK, FLAG_INPUTS, INPUTS, Pack, load_pack
 from deadline_cli.timeline import CaseInputs, Timeline, build_timeline
 
 # Every input a pack can count from, plus the case's id, pack, kind and reading.
-COLUMNS: tuple[str, ...] = ("id", "procedure", *INPUTS, "from", "kind", "code", "reading")
+COLUMNS: tuple[str, ...] = ("id", "procedure", *INPUTS, "immediate_reason", "from", "kind")
+COLUMNS += ("code", "route", "reading")
 COLUMNS += ("exit_from", "exit_period")
 _KEY_COLUMNS = COLUMNS[1:]
 _CACHE_SIZE = 4096
@@ -459,19 +460,26 @@ class BatchRunner:
             value = fields.get(name, "")
             return parse_date(value, name) if value else None
 
-        flag = fields.get("immediate", "").strip().lower()
-        if flag not in _TRUE | _FALSE:
-            raise DeadlineError(msg("error_flag", column="immediate", value=shown(flag)))
+        flags: dict[str, bool] = {}
+        for column in FLAG_INPUTS:
+            flag = fields.get(column, "").strip().lower()
+            if flag not in _TRUE | _FALSE:
+                raise DeadlineError(msg("error_flag", column=column, value=shown(flag)))
+            flags[column] = flag in _TRUE
+        reason = fields.get("immediate_reason") or None
+        if reason is not None:
+            flags["immediate"] = True
         pack = self._pack(fields.get("procedure") or self.default_pack)
         dates = {name: day(name) for name in DATE_INPUTS}
         start = (fields.get("from") or "").replace("-", "_") or None
         if start is None:
             # The row starts from the earliest point of the pack's path it gives.
             start = next((e for e in pack.entries if dates.get(e)), pack.start)
-        kind = fields.get("kind") or fields.get("code") or None
+        kind = fields.get("kind") or fields.get("code") or fields.get("route") or None
         inputs = CaseInputs(
             **{k: v for k, v in dates.items() if v is not None},
-            immediate=flag in _TRUE,
+            **flags,
+            immediate_reason=reason,
             start=start,
             kind=kind,
             reading=fields.get("reading") or None,

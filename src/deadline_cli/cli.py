@@ -296,12 +296,26 @@ def compute(
     refusal: Annotated[
         str | None, _date_option("refugee-path: the refusal by the local executive body.")
     ] = None,
+    notified: Annotated[
+        str | None,
+        _date_option(
+            "refugee-path, admin-suit act: the act was brought to the person's notice before "
+            "its copy was delivered; the earlier of the two starts the term (APPC 136(1))."
+        ),
+    ] = None,
     served: Annotated[
         str | None,
         _date_option(
             "A copy was delivered: of the refusal (refugee-path), of the decision on the "
             "complaint or the act (admin-suit), of the offence decision, of the verdict to a "
             "detained convict, of a civil decision to a person who did not take part."
+        ),
+    ] = None,
+    complaint_filed: Annotated[
+        str | None,
+        _date_option(
+            "refugee-path, admin-suit pretrial: the pre-trial complaint was registered (the "
+            "higher body must decide it within 20 working days, APPC 99)."
         ),
     ] = None,
     complaint_decided: Annotated[
@@ -343,6 +357,17 @@ def compute(
             "final form was delivered."
         ),
     ] = None,
+    cassation_filed: Annotated[
+        str | None,
+        _date_option(
+            "APPC, appellate acts announced 1 July 2021 - 30 June 2025: a cassation complaint "
+            "was filed, so the decision did not enter into force when the term expired."
+        ),
+    ] = None,
+    cassation_ruling: Annotated[
+        str | None,
+        _date_option("The cassation court's ruling on that complaint was announced."),
+    ] = None,
     in_force: Annotated[
         str | None, _date_option("The decision's entry into force is known: this day.")
     ] = None,
@@ -353,12 +378,40 @@ def compute(
             "execution)."
         ),
     ] = False,
+    immediate_reason: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REASON",
+            help="offence: why the decision entered into force at once (KoAP 883): expulsion "
+            "(a foreigner's expulsion, 883(4)), request (the written request of the person and "
+            "the victim, 883(3-1)) or 811 (883(3)); implies --immediate.",
+        ),
+    ] = None,
+    no_appeal_notice: Annotated[
+        bool,
+        typer.Option(
+            "--no-appeal-notice/--appeal-notice",
+            help="The act did not say how to appeal it: the pre-trial complaint may be filed "
+            "within 6 months instead of 3 (APPC 92(1-1)).",
+        ),
+    ] = False,
+    route: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ROUTE",
+            help="refugee-path: complaint (the pre-trial complaint first, APPC 91(5): the "
+            "default) or direct (a suit within a month, only where there is no higher body, "
+            "91(6)); the other route is computed too.",
+            autocompletion=_kinds,
+        ),
+    ] = None,
     kind: Annotated[
         str | None,
         typer.Option(
             metavar="KIND",
-            help="What kind of case, for a pack that has kinds (offence: official, court, "
-            "tax-audit; admin-suit: complaint, act, action, bailiff, non-party, undecided).",
+            help="What kind of case, for a pack that has kinds (administrative: standard, "
+            "procurement, bailiff; offence: official, court, tax-audit; admin-suit: see "
+            "'deadline rules admin-suit').",
             autocompletion=_kinds,
         ),
     ] = None,
@@ -432,7 +485,9 @@ def compute(
         procedure=procedure,
         start=start,
         refusal=refusal,
+        notified=notified,
         served=served,
+        complaint_filed=complaint_filed,
         complaint_decided=complaint_decided,
         complaint_served=complaint_served,
         filed=filed,
@@ -440,10 +495,15 @@ def compute(
         final_form=final_form,
         appeal_ruling=appeal_ruling,
         appeal_served=appeal_served,
+        cassation_filed=cassation_filed,
+        cassation_ruling=cassation_ruling,
         in_force=in_force,
         immediate=immediate,
+        immediate_reason=immediate_reason,
+        no_appeal_notice=no_appeal_notice,
         kind=kind,
         code=code,
+        route=route,
         reading=reading,
         exit_from=exit_from,
         exit_period=exit_period,
@@ -491,10 +551,12 @@ def batch(
     excel: Excel = False,
     output_encoding: OutputEncoding = None,
 ) -> None:
-    """Compute many cases in one process. Columns: id, procedure, the dates (refusal, served,
-    complaint_decided, complaint_served, filed, ruling, final_form, appeal_ruling,
-    appeal_served, in_force), immediate, from, kind (or code), reading, exit_from,
-    exit_period; others are ignored, empty means absent. Headers may be in Russian or Kazakh.
+    """Compute many cases in one process. Columns: id, procedure, the dates (refusal,
+    notified, served, complaint_filed, complaint_decided, complaint_served, filed, ruling,
+    final_form, appeal_ruling, appeal_served, cassation_filed, cassation_ruling, in_force),
+    immediate, no_appeal_notice, immediate_reason, from, kind (or code or route), reading,
+    exit_from, exit_period; others are ignored, empty means absent. Headers may be in Russian
+    or Kazakh.
 
     A bad row is reported on stderr as 'row N (id X): message' and left out of stdout."""
     from deadline_cli.batchcmd import BatchOptions, run_batch

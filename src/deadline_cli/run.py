@@ -26,7 +26,9 @@ class ComputeRequest:
     procedure: str | None = None
     start: str | None = None  # --from
     refusal: str | None = None
+    notified: str | None = None
     served: str | None = None
+    complaint_filed: str | None = None
     complaint_decided: str | None = None
     complaint_served: str | None = None
     filed: str | None = None
@@ -34,10 +36,15 @@ class ComputeRequest:
     final_form: str | None = None
     appeal_ruling: str | None = None
     appeal_served: str | None = None
+    cassation_filed: str | None = None
+    cassation_ruling: str | None = None
     in_force: str | None = None
     immediate: bool = False
+    immediate_reason: str | None = None
+    no_appeal_notice: bool = False
     kind: str | None = None
     code: str | None = None
+    route: str | None = None
     reading: str | None = None
     exit_from: str | None = None
     exit_period: str | None = None
@@ -114,11 +121,17 @@ def alerting(timeline: Any, within: int) -> bool:
     return any(due_within(timeline, e, within) for e in timeline.events)
 
 
-def choose_kind(pack: Any, kind: str | None, code: str | None) -> str | None:
-    """--kind or --code, whichever the pack chooses with."""
+def choose_kind(
+    pack: Any, kind: str | None, code: str | None, route: str | None = None
+) -> str | None:
+    """--kind, --code or --route, whichever the pack chooses with."""
     if kind is not None and code is not None:
         raise DeadlineError(msg("error_kind_and_code"))
+    if route is not None and (kind is not None or code is not None):
+        raise DeadlineError(msg("error_route_and_kind"))
     given, option = (kind, "kind") if kind is not None else (code, "code")
+    if route is not None:
+        given, option = route, "route"
     if given is None:
         return None
     if pack.choice is not None and pack.choice.option != option:
@@ -162,9 +175,11 @@ def case_inputs(request: ComputeRequest, pack: Any) -> Any:
     dates[start] = start_day
     return CaseInputs(
         **dates,
-        immediate=request.immediate,
+        immediate=request.immediate or request.immediate_reason is not None,
+        immediate_reason=request.immediate_reason,
+        no_appeal_notice=request.no_appeal_notice,
         start=start,
-        kind=choose_kind(pack, request.kind, request.code),
+        kind=choose_kind(pack, request.kind, request.code, request.route),
         reading=request.reading,
         exit_from=request.exit_from,
         exit_period=request.exit_period,

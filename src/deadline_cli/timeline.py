@@ -33,6 +33,7 @@ from deadline_cli.i18n import Msg, msg
 from deadline_cli.periods import Period, Step, Term, Unit, count_term
 from deadline_cli.rules import (
     DATE_INPUTS,
+    FLAG_INPUTS,
     Era,
     Pack,
     Reading,
@@ -50,6 +51,12 @@ LAST_DAY = date(MAX_YEAR, 12, 31)
 # Inputs that must come in this order when both are given (the court part of a case).
 _ORDER = (
     ("complaint_decided", "complaint_served"),
+    ("complaint_filed", "complaint_decided"),
+    ("refusal", "complaint_filed"),
+    ("refusal", "notified"),
+    ("appeal_ruling", "cassation_filed"),
+    ("cassation_filed", "cassation_ruling"),
+    ("appeal_ruling", "cassation_ruling"),
     ("refusal", "complaint_decided"),
     ("refusal", "filed"),
     ("refusal", "ruling"),
@@ -74,7 +81,13 @@ class CaseInputs:
     complaint_decided: date | None = None
     complaint_served: date | None = None
     filed: date | None = None
+    notified: date | None = None
+    complaint_filed: date | None = None
+    cassation_filed: date | None = None
+    cassation_ruling: date | None = None
     immediate: bool = False
+    no_appeal_notice: bool = False  # the act does not say how to appeal it (APPC 92(1-1))
+    immediate_reason: str | None = None  # why it entered into force at once (KoAP 883)
     start: str | None = None  # the input the computation starts from (default: the pack's)
     kind: str | None = None  # --kind / --code
     reading: str | None = None  # --reading: the id of a reading to show
@@ -89,7 +102,7 @@ class CaseInputs:
     def present(self) -> frozenset[str]:
         """The inputs given (cached: a timeline asks many times)."""
         names = {n for n in DATE_INPUTS if self.value(n) is not None}
-        return frozenset(names | ({"immediate"} if self.immediate else set()))
+        return frozenset(names | {f for f in FLAG_INPUTS if getattr(self, f)})
 
 
 @dataclass(frozen=True)
@@ -238,6 +251,8 @@ class _Builder:
             return False
         if rule.kind and self.kind not in rule.kind:
             return False
+        if rule.reason and self.inputs.immediate_reason not in rule.reason:
+            return False
         if rule.era is not None and (self.era is None or self.era.era.id != rule.era):
             return False
         if rule.valid_from is None and rule.valid_until is None:
@@ -328,8 +343,15 @@ class _Builder:
         return Step(self.era.day, era_message(self.era, self.pack))
 
     def compute(self, step: StepRule, rule: Rule, scenario: str) -> _Result:
-        start = self.trigger(rule, scenario, step)
-        label = self.label(rule.trigger)
+        label: str | Msg = self.label(rule.trigger)
+        earlier = self.inputs.value(rule.or_from) if rule.or_from else None
+        if earlier is not None and self.dates[scenario].get(rule.trigger) is None:
+            start = earlier  # only the day it was brought to notice is known
+        else:
+            start = self.trigger(rule, scenario, step)
+        if earlier is not None and earlier <= start:
+            assert rule.or_from is not None
+            start, label = earlier, self.label(rule.or_from)
         if step.window and scenario == "earliest":
             return _Result(start, [Step(start, msg("trace_window_earliest", label=label))])
         if rule.period is None:
@@ -339,8 +361,13 @@ class _Builder:
         roll = rule.roll and not step.window
         if rule.roll_certainty == "unverified" and scenario == "earliest":
             roll = False
+        first: list[Step] = []
+        if rule.first_day_counts:  # the trigger's own day is day 1: count from the day before
+            first = [Step(start, msg("trace_first_day_counts", label=label))]
+            start -= timedelta(days=1)
+            label = msg("trace_day_before", label=label)
         term = count_term(start, rule.period, self.calendar, roll=roll, trigger_label=label)
-        steps = list(term.steps)
+        steps = first + list(term.steps)
         end = term.end
         if rule.next_day:
             end = term.end + timedelta(days=1)
@@ -363,8 +390,60 @@ def era_message(choice: EraChoice, pack: Pack) -> Msg:
 
 
 def build_timeline(
-    pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar, as_of: date
+    pack: Pack,
+    inputs: CaseInputs,
+    calendar: KazakhCalendar,
+    as_of: date,
+    *,
+    other_routes: bool = True,
 ) -> Timeline:
+    """The case's events; for a pack whose routes of appeal are a choice (``--route``), the
+    other routes are computed too and a warning names an earlier deadline one of them gives."""
+    timeline = _build(pack, inputs, calendar, as_of)
+    choice = pack.choice
+    if not other_routes or choice is None or choice.option != "route":
+        return timeline
+    notices = list(timeline.notices)
+    for kind in choice.kinds:
+        if kind.id == timeline.kind:
+            continue
+        try:
+            other = _build(pack, replace(inputs, kind=kind.id), calendar, as_of)
+        except DeadlineError:
+            continue  # the other route needs inputs this case does not have
+        notice = _route_notice(timeline, other, kind.id)
+        if notice is not None:
+            notices.append(notice)
+    return replace(timeline, notices=tuple(notices))
+
+
+def _first_own_deadline(timeline: Timeline, other: Timeline) -> Event | None:
+    """The earliest deadline of ``timeline`` that ``other`` does not share (same id, same day)."""
+    shared = {(e.id, e.date) for e in other.events}
+    own = [e for e in timeline.events if e.deadline and (e.id, e.date) not in shared]
+    return min(own, key=lambda e: e.date, default=None)
+
+
+def _route_notice(chosen: Timeline, other: Timeline, route: str) -> Notice | None:
+    theirs = _first_own_deadline(other, chosen)
+    if theirs is None:
+        return None
+    ours = _first_own_deadline(chosen, other)
+    if ours is not None and ours.date <= theirs.date:
+        return None
+    common = {
+        "option": f"--route {route}",
+        "label": theirs.label,
+        "date": theirs.date,
+        "basis": theirs.citation,
+    }
+    if ours is None:
+        return Notice(msg("warn_other_route_only", **common))
+    message = msg("warn_other_route", **common, shown_label=ours.label, shown=ours.date)
+    return Notice(message, (ours.id,))
+
+
+def _build(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar, as_of: date) -> Timeline:
     start = _check_inputs(pack, inputs, calendar)
     era = choose_era(pack, inputs, start)
     kind = _choose_kind(pack, inputs)
@@ -469,7 +548,7 @@ def _warn_about(b: _Builder, step: StepRule, rule: Rule, event: Event) -> None:
                 ),
                 step.id,
             )
-    if rule.certainty in ("secondary", "unverified"):
+    if rule.certainty in ("secondary", "unverified", "unsettled"):
         b.warn(
             msg(
                 "warn_certainty",
@@ -672,7 +751,7 @@ def _given_events(b: _Builder, given: dict[str, date]) -> list[Event]:
             described = b.era.era.ruling  # the decision as the law of its era describes it
         rule = described.rule if described is not None else None
         label = described.label if described else b.label(name)
-        if name == b.pack.start and b.pack.choice is not None:
+        if name == b.pack.start and b.pack.choice is not None and b.pack.choice.option != "route":
             label, rule = _start_of_kind(b, label, rule)
         events.append(
             Event(
@@ -698,8 +777,12 @@ def _start_of_kind(b: _Builder, label: str, rule: Rule | None) -> tuple[str, Rul
     kind = b.pack.choice.get(b.kind or b.pack.choice.default)
     if kind is not None and kind.start_label:
         label = kind.start_label
-    first = b.pack.steps[0]
-    chosen = next((v for v in first.variants if v.kind and b.kind in v.kind), first.rule)
+    # The first step this kind has, under the variant that applies to the case.
+    first = next(s for s in b.pack.steps if not s.rule.kind or b.kind in s.rule.kind)
+    chosen = next(
+        (v for v in first.variants if v.kind and b.kind in v.kind and b.applies(v, "earliest")),
+        first.rule,
+    )
     return label, replace(chosen, trigger=b.pack.start, period=None, roll=False, next_day=False)
 
 
@@ -724,7 +807,19 @@ def _given_step(b: _Builder, step: StepRule, day: date) -> Event:
         )
     if step.window and start is not None and rule.period is not None:
         latest = count_term(start, rule.period, b.calendar, roll=False).end
-        if day > latest:
+        if day > latest and step.late_note:
+            b.warn(
+                msg(
+                    "warn_given_after_term",
+                    label=step.label,
+                    date=day,
+                    period=rule.period,
+                    latest=latest,
+                    note=step.late_note,
+                ),
+                step.id,
+            )
+        elif day > latest:
             b.warn(
                 msg(
                     "warn_given_late",
@@ -887,7 +982,53 @@ def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> s
         )
     if inputs.immediate and inputs.in_force is not None:
         raise DeadlineError(msg("error_immediate_and_in_force"))
+    _check_reason(pack, inputs)
+    _check_used(pack, inputs, start)
     return start
+
+
+def _check_reason(pack: Pack, inputs: CaseInputs) -> None:
+    """Where the code names several cases of immediate entry into force, one must be said."""
+    reason = inputs.immediate_reason
+    if reason is not None and reason not in pack.immediate_reasons:
+        if not pack.immediate_reasons:
+            raise DeadlineError(msg("error_unused_option", option="--immediate-reason", pack=pack.id))
+        raise DeadlineError(
+            msg(
+                "error_unknown_reason",
+                value=shown(reason),
+                pack=pack.id,
+                reasons=pack.immediate_reasons,
+            )
+        )
+    if inputs.immediate and reason is None and pack.immediate_reasons:
+        raise DeadlineError(msg("error_reason_needed", pack=pack.id, reasons=pack.immediate_reasons))
+
+
+def uses(pack: Pack) -> frozenset[str]:
+    """The inputs a pack counts from, checks or is selected by: any other given is refused."""
+    found = {pack.start, *pack.entries, *pack.given}
+    found |= {era.on for era in pack.eras}
+
+    def rule_uses(rule: Rule) -> None:
+        found.update(n for n in (rule.trigger, rule.when, rule.on, rule.or_from) if n)
+
+    for step in pack.steps:
+        found.update(n for n in (step.input, step.requires) if n)
+        for rule in (step.rule, *step.variants):
+            rule_uses(rule)
+        for reading in step.readings:
+            for rule in (reading.rule, *reading.variants):
+                rule_uses(rule)
+    return frozenset(found)
+
+
+def _check_used(pack: Pack, inputs: CaseInputs, start: str) -> None:
+    """An option the pack does not use would be silently ignored: refuse it instead."""
+    used = uses(pack)
+    for name in inputs.present:
+        if name != start and name not in used:
+            raise DeadlineError(msg("error_unused_option", option=option_for(name), pack=pack.id))
 
 
 def _check_order(pack: Pack, inputs: CaseInputs, start: str) -> None:

@@ -54,7 +54,9 @@ GROUPS = ("court", "pretrial", "short")
 # Dates and flags a user can give for one case; steps count from them or from earlier steps.
 INPUTS = (
     "refusal",
+    "notified",
     "served",
+    "complaint_filed",
     "complaint_decided",
     "complaint_served",
     "filed",
@@ -62,14 +64,21 @@ INPUTS = (
     "final_form",
     "appeal_ruling",
     "appeal_served",
+    "cassation_filed",
+    "cassation_ruling",
     "in_force",
     "immediate",
+    "no_appeal_notice",
 )
-DATE_INPUTS = tuple(name for name in INPUTS if name != "immediate")
-CERTAINTIES = ("text", "secondary", "unverified", "given")
+# Inputs that are yes/no facts, not dates.
+FLAG_INPUTS = ("immediate", "no_appeal_notice")
+DATE_INPUTS = tuple(name for name in INPUTS if name not in FLAG_INPUTS)
+# "unsettled": the statute leaves open whether the rule applies at all (a route of appeal).
+CERTAINTIES = ("text", "secondary", "unverified", "unsettled", "given")
 # Names a step may not take: they are columns of the batch output or inputs' own names.
 RESERVED_IDS = frozenset({"id", "row", "procedure", "case", "warnings", "kind", "code", "from"})
-RESERVED_IDS |= frozenset({"reading", "exit_from", "exit_period", "lang", "immediate"})
+RESERVED_IDS |= frozenset({"reading", "exit_from", "exit_period", "lang", "route"})
+RESERVED_IDS |= frozenset(FLAG_INPUTS) | {"immediate_reason"}
 MAX_FILE_BYTES = 1 << 20  # a rules or calendar file larger than 1 MiB is refused
 
 
@@ -106,6 +115,12 @@ class Rule:
     valid_until: date | None = None
     # "unverified" when the law read does not say that a non-working last day rolls forward
     roll_certainty: str = ""
+    # An input that starts the term instead when it is earlier (the act brought to notice
+    # before its copy was delivered: APPC 136(1)); the earlier of the two binds.
+    or_from: str | None = None
+    # The day the term starts on counts as its first day (UPK 48(2) for custody terms).
+    first_day_counts: bool = False
+    reason: tuple[str, ...] = ()  # the reasons for immediate entry into force it applies to
 
     @property
     def cite(self) -> Msg | str:
@@ -168,6 +183,9 @@ class StepRule:
     requires: str | None = None  # the step exists only when this input is given
     deadline: bool = False  # a date someone must act by (calendar exports and alerts)
     readings: tuple[Reading, ...] = ()
+    # What to say when a given date is later than the step's term (instead of "later than
+    # the law allows"), for a term that bounds sending, not arrival.
+    late_note: str = ""
 
     @property
     def default_reading(self) -> Reading | None:
@@ -205,7 +223,7 @@ class Kind:
 
 @dataclass(frozen=True)
 class Choice:
-    option: str  # "kind" or "code"
+    option: str  # "kind", "code" or "route"
     kinds: tuple[Kind, ...]
     default: str
 
@@ -229,6 +247,7 @@ class Pack:
     valid_from_reason: str = ""
     origin: str = ""
     sources: dict[str, Source] = field(default_factory=dict)
+    immediate_reasons: tuple[str, ...] = ()  # why a decision entered into force at once
 
     @property
     def ruling(self) -> Rule:
@@ -257,7 +276,9 @@ class Pack:
 # How a trace names an input that a pack does not describe (translated like pack strings).
 INPUT_LABELS = {
     "refusal": "Refusal of refugee status",
+    "notified": "Act brought to the person's notice",
     "served": "Copy delivered",
+    "complaint_filed": "Pre-trial complaint registered",
     "complaint_decided": "Decision on the pre-trial complaint",
     "complaint_served": "Decision on the complaint delivered",
     "filed": "Suit filed (case accepted by the court)",
@@ -265,6 +286,8 @@ INPUT_LABELS = {
     "final_form": "Decision in final form",
     "appeal_ruling": "Appellate act announced",
     "appeal_served": "Appellate act in final form delivered",
+    "cassation_filed": "Cassation complaint filed",
+    "cassation_ruling": "Cassation court's ruling announced",
     "in_force": "Decision enters into force",
 }
 
@@ -275,14 +298,16 @@ def option_for(input_name: str) -> str:
 
 _RULE_KEYS = {"from", "period", "roll", "next_day", "basis", "source", "certainty", "note"}
 _RULE_KEYS |= {"article", "wording", "quote", "version", "valid_from", "valid_until"}
-_RULE_KEYS |= {"kind", "era", "roll_certainty", "on"}
+_RULE_KEYS |= {"kind", "era", "roll_certainty", "on", "or_from", "first_day_counts", "reason"}
 KEYS = {
     "pack": {"schema", "id", "name", "description", "extends", "valid_from", "valid_from_reason"}
-    | {"ruling", "given", "steps", "start", "entries", "group", "eras", "choice"},
+    | {"ruling", "given", "steps", "start", "entries", "group", "eras", "choice"}
+    | {"immediate_reasons"},
     "given": {"label", "basis", "source", "certainty", "note", "article", "wording", "quote"}
     | {"version"},
     "step": _RULE_KEYS
-    | {"id", "label", "window", "input", "requires", "deadline", "variants", "readings"},
+    | {"id", "label", "window", "input", "requires", "deadline", "variants", "readings"}
+    | {"late_note"},
     "variant": _RULE_KEYS | {"when"},
     "reading": _RULE_KEYS | {"id", "label", "variants"},
     "era": {"id", "label", "on", "valid_from", "valid_until", "basis", "source", "article"}
@@ -291,6 +316,8 @@ KEYS = {
     "kind": {"id", "label", "start_label"},
 }
 MAX_STEPS = 500
+# Why a decision entered into force at once, where a code names several cases (KoAP art. 883).
+_IMMEDIATE_REASONS = ("expulsion", "request", "811")
 
 
 class _Reader:
@@ -396,6 +423,7 @@ class _Context:
     known: set[str]
     kinds: tuple[str, ...] = ()
     eras: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
 
 
 def _rule(r: _Reader, ctx: _Context, base: Rule | None) -> Rule:
@@ -429,8 +457,11 @@ def _rule(r: _Reader, ctx: _Context, base: Rule | None) -> Rule:
         valid_from=r.get("valid_from", date, None),
         valid_until=r.get("valid_until", date, None),
         roll_certainty=r.get("roll_certainty", str, "", choices=("", "unverified")),
+        or_from=r.get("or_from", str, None, choices=DATE_INPUTS) if "or_from" in r.table else None,
+        first_day_counts=r.get("first_day_counts", bool, False),
+        reason=r.names("reason", ctx.reasons),
     )
-    if rule.period is None and (rule.roll or rule.next_day):
+    if rule.period is None and (rule.roll or rule.next_day or rule.first_day_counts):
         raise r.fail("period", msg("rules_period_needed"))
     if rule.valid_from and rule.valid_until and rule.valid_from > rule.valid_until:
         raise r.fail("valid_until", msg("rules_until_before_from"))
@@ -464,11 +495,11 @@ def _given(r: _Reader, ctx: _Context, input_name: str) -> Given:
 
 
 def _choice(top: _Reader) -> Choice | None:
-    if "choice" not in top.table:
+    if "choice" not in top.table or top.table["choice"] is False:
         return None
     cr = _Reader(top.origin, top.get("choice", dict), "choice")
     cr.only("choice")
-    option = cr.get("option", str, "kind", choices=("kind", "code"))
+    option = cr.get("option", str, "kind", choices=("kind", "code", "route"))
     raw = cr.get("kinds", list)
     kinds = []
     for i, raw_kind in enumerate(raw):
@@ -582,6 +613,7 @@ def _steps(top: _Reader, ctx: _Context, inherited: list[StepRule]) -> list[StepR
                 requires=sr.get("requires", str, None, choices=DATE_INPUTS),
                 deadline=sr.get("deadline", bool, False),
                 readings=readings,
+                late_note=sr.get("late_note", str, ""),
             )
         )
         ids.add(step_id)
@@ -619,9 +651,15 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
     schema = top.get("schema", int)
     if schema != SCHEMA:
         raise top.fail("schema", msg("rules_schema", expected=str(SCHEMA), value=shown(schema)))
-    choice = _choice(top) or (base.choice if base else None)
+    # `choice = false` drops the kinds of the pack extended (a refugee case is no
+    # procurement dispute).
+    choice = _choice(top)
+    if choice is None and base is not None and data.get("choice") is not False:
+        choice = base.choice
     ctx = _Context(origin, sources, set(DATE_INPUTS))
     ctx.kinds = tuple(k.id for k in choice.kinds) if choice else ()
+    reasons = top.names("immediate_reasons", _IMMEDIATE_REASONS)
+    ctx.reasons = reasons or (base.immediate_reasons if base else ())
     eras = _eras(top, ctx) or (base.eras if base else ())
     ctx.eras = tuple(e.id for e in eras)
     inherited = list(base.steps) if base else []
@@ -667,6 +705,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
         valid_from_reason=top.get("valid_from_reason", str, base.valid_from_reason if base else ""),
         origin=origin,
         sources=sources,
+        immediate_reasons=ctx.reasons,
     )
 
 
