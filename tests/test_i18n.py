@@ -201,6 +201,7 @@ def test_no_english_words_left_for_people(code: str) -> None:
         allowed |= {"restore", "official", "court", "act", "action", "bailiff", "undecided"}
         allowed |= {"complaint", "appc", "gpk", "upk", "served", "ruling", "deadline", "compute"}
         allowed |= {"direct"}  # a route people type (--route direct)
+        allowed |= {"standard", "procurement", "pretrial", "recognition", "normative"}  # kinds
         allowed |= {"json", "format", "csv", "ics"}
         english = set(re.findall(r"[A-Za-z]{3,}", typed)) - allowed
         assert english == set(), (args, english)
