@@ -65,9 +65,9 @@ def test_json_ranges_without_final_form() -> None:
     by_id = {e["id"]: e for e in json.loads(out)["events"]}
     assert (by_id["appeal_deadline"]["date"], by_id["appeal_deadline"]["latest"]) == (
         "2026-04-06",
-        "2026-04-20",
+        "2026-05-05",
     )
-    assert by_id["exit_deadline"]["latest"] == "2026-05-21"
+    assert by_id["exit_deadline"]["latest"] == "2026-06-05"
     assert "steps_latest" in by_id["exit_deadline"]
 
 

@@ -56,16 +56,17 @@ def test_seed_case_final_form_same_day(calendar: KazakhCalendar) -> None:
 
 
 def test_seed_case_without_final_form_gives_the_domain_ranges(calendar: KazakhCalendar) -> None:
-    # Final form at the latest 10 working days later: Thu 19 Feb 2026; appeal Sun 19 Apr ->
-    # Mon 20 Apr; in force Tue 21 Apr; exit Thu 21 May.
+    # APPC 151(2): final form within 10 working days (Thu 19 Feb 2026), "in exceptional
+    # cases" within a month: the range runs to Thu 5 Mar 2026. Appeal 2 months: Tue 5 May;
+    # in force Wed 6 May; exit 30 days: Fri 5 Jun. The earliest dates stay binding.
     t = run(calendar, "refugee", date(2026, 2, 5))
     assert dates(t)["appeal_deadline"] == "2026-04-06"
     assert latest(t) == {
         "ruling": "2026-02-05",
-        "final_form": "2026-02-19",
-        "appeal_deadline": "2026-04-20",
-        "entry_into_force": "2026-04-21",
-        "exit_deadline": "2026-05-21",
+        "final_form": "2026-03-05",
+        "appeal_deadline": "2026-05-05",
+        "entry_into_force": "2026-05-06",
+        "exit_deadline": "2026-06-05",
     }
     assert any("--final-form" in w and "earliest is binding" in w for w in warnings(t))
 
@@ -125,117 +126,23 @@ def test_appeal_and_entry_into_force(
 
 
 def test_working_day_window_skips_nauryz(calendar: KazakhCalendar) -> None:
-    # 10 working days after Wed 18 Mar 2026: 19, 20, (21-25 off), 26, 27, 30, 31 Mar,
-    # 1, 2, 3, 6 Apr -> final form at the latest Mon 6 Apr; appeal Mon 18 May to Mon 8 Jun.
-    t = run(calendar, "administrative", date(2026, 3, 18))
+    # A procurement dispute (APPC 168(4)): final form within 10 working days of the
+    # announcement on Wed 18 Mar 2026: 19, 20, (21-25 off for Nauryz), 26, 27, 30, 31 Mar,
+    # 1, 2, 3, 6 Apr -> at the latest Mon 6 Apr. Appeal 10 working days from the final form:
+    # from 18 Mar the same days -> Mon 6 Apr; from 6 Apr: 7-10, 13-17, 20 Apr -> Mon 20 Apr.
+    t = run(calendar, "administrative", date(2026, 3, 18), kind="procurement")
     assert latest(t)["final_form"] == "2026-04-06"
+    assert (dates(t)["appeal_deadline"], latest(t)["appeal_deadline"]) == (
+        "2026-04-06",
+        "2026-04-20",
+    )
+    assert next(e for e in t.events if e.id == "appeal_deadline").basis == "APPC art. 168(4)"
+    # The same day in an ordinary case: final form at the latest a month later, Sat 18 Apr
+    # (art. 151(2), exceptional cases); appeal 2 months: Mon 18 May to Thu 18 Jun.
+    t = run(calendar, "administrative", date(2026, 3, 18))
+    assert latest(t)["final_form"] == "2026-04-18"
     assert dates(t)["appeal_deadline"] == "2026-05-18"
-    assert latest(t)["appeal_deadline"] == "2026-06-08"
-
-
-def test_civil_cassation_path(calendar: KazakhCalendar) -> None:
-    # Appeal decided Mon 1 Sep 2025: in force that day; cassation 6 months = Sun 1 Mar 2026
-    # -> Mon 2 Mar 2026.
-    t = run(calendar, "civil", date(2025, 3, 3), appeal_ruling=date(2025, 9, 1))
-    assert dates(t)["entry_into_force"] == "2025-09-01"
-    assert dates(t)["cassation_deadline"] == "2026-03-02"
-    cassation = next(e for e in t.events if e.id == "cassation_deadline")
-    # GPK art. 436(1) was read in the version of 01.07.2026: the term is text now.
-    assert (cassation.basis, cassation.certainty) == ("GPK art. 436(1)", "text")
-    assert not any("cassation" in w.lower() for w in warnings(t))
-
-
-def test_no_cassation_without_appeal(calendar: KazakhCalendar) -> None:
-    t = run(calendar, "civil", date(2025, 3, 3), final_form=date(2025, 3, 3))
-    assert "cassation_deadline" not in dates(t)
-
-
-def test_refugee_appealed_after_july_2025_in_force_on_announcement(
-    calendar: KazakhCalendar,
-) -> None:
-    # Appellate act Wed 20 May 2026: in force that day (APPC art. 168(10) from 1 July 2025,
-    # now read in the text); exit 30 days later, Fri 19 Jun 2026.
-    t = run(calendar, "refugee", date(2026, 2, 5), appeal_ruling=date(2026, 5, 20))
-    assert dates(t)["entry_into_force"] == "2026-05-20"
-    assert dates(t)["exit_deadline"] == "2026-06-19"
-    eif = next(e for e in t.events if e.id == "entry_into_force")
-    assert eif.certainty == "text"
-    assert eif.rule is not None and eif.rule.cite is not None and "168(10)" in str(eif.rule.cite)
-
-
-def test_appc_appellate_act_before_july_2025_waits_for_cassation_term(
-    calendar: KazakhCalendar,
-) -> None:
-    # Appellate act 1 Mar 2024, delivered in final form Mon 11 Mar 2024: cassation term
-    # 1 month = Thu 11 Apr 2024 (working), in force the next day, Fri 12 Apr 2024.
-    t = run(
-        calendar,
-        "administrative",
-        date(2023, 11, 1),
-        final_form=date(2023, 11, 1),
-        appeal_ruling=date(2024, 3, 1),
-        appeal_served=date(2024, 3, 11),
-    )
-    assert dates(t)["entry_into_force"] == "2024-04-12"
-
-
-def test_appc_old_regime_without_delivery_date_gives_a_range(calendar: KazakhCalendar) -> None:
-    # Appellate act Fri 1 Mar 2024, delivery not given: delivered between that day and 10
-    # working days later (4-7 Mar, Fri 8 Mar Women's Day skipped, 11-15 Mar, Mon 18 Mar).
-    # Cassation term 1 month: Mon 1 Apr 2024 -> in force Tue 2 Apr; from 18 Mar: Thu 18 Apr
-    # -> in force Fri 19 Apr 2024.
-    t = run(calendar, "administrative", date(2023, 11, 1), appeal_ruling=date(2024, 3, 1))
-    assert (dates(t)["appeal_served"], latest(t)["appeal_served"]) == ("2024-03-01", "2024-03-18")
-    assert (dates(t)["entry_into_force"], latest(t)["entry_into_force"]) == (
-        "2024-04-02",
-        "2024-04-19",
-    )
-    assert any(
-        "Appellate act in final form delivered" in w and "unverified" in w for w in warnings(t)
-    )
-    eif = next(e for e in t.events if e.id == "entry_into_force")
-    assert "law version" in eif.steps[0].text and "2021-07-01 to 2025-06-30" in eif.steps[0].text
-
-
-def test_appc_new_regime_trace_names_the_law_version(calendar: KazakhCalendar) -> None:
-    t = run(calendar, "refugee", date(2026, 2, 5), appeal_ruling=date(2026, 5, 20))
-    eif = next(e for e in t.events if e.id == "entry_into_force")
-    assert eif.steps[0].text.startswith("law version: Appellate act announced on Wed 20 May 2026")
-    assert "the version in force from 2025-07-01:" in eif.steps[0].text
-    assert "appeal_served" not in dates(t)  # no delivery step under the 2025 regime
-
-
-def test_exit_deadline_from_given_entry_into_force(calendar: KazakhCalendar) -> None:
-    # In force Mon 1 Jun 2026: 30 days = Wed 1 Jul 2026, a working day.
-    t = run(calendar, "refugee", date(2026, 2, 5), in_force=date(2026, 6, 1))
-    assert dates(t)["exit_deadline"] == "2026-07-01"
-
-
-def test_exit_deadline_on_kurban_ait_2026_is_confirmed_not_estimated(
-    calendar: KazakhCalendar,
-) -> None:
-    # In force 27 Apr 2026: 30 days = Wed 27 May 2026, Kurban Ait -> Thu 28 May. The date of
-    # Kurban Ait 2026 was announced (statutes-2026.md, "Calendar facts checked"): no warning.
-    t = run(calendar, "refugee", date(2026, 2, 5), in_force=date(2026, 4, 27))
-    assert dates(t)["exit_deadline"] == "2026-05-28"
-    assert not any("estimated" in w for w in warnings(t))
-
-
-def test_exit_deadline_on_estimated_kurban_ait_2027_warns(calendar: KazakhCalendar) -> None:
-    # Kurban Ait 2027 is still an estimate: Sun 16 May 2027 in the holidays package, and it is
-    # never moved off a weekend. In force Fri 16 Apr 2027: 1 month = Sun 16 May -> Mon 17 May.
-    # The day that decided the roll is the estimated one: warn.
-    t = run(
-        calendar, "refugee", date(2027, 2, 1), in_force=date(2027, 4, 16), exit_period="1 month"
-    )
-    assert dates(t)["exit_deadline"] == "2027-05-17"
-    assert any("Sun 16 May 2027 is an estimated date" in w for w in warnings(t))
-
-
-def test_no_estimate_warning_when_no_lunar_holiday_is_near(calendar: KazakhCalendar) -> None:
-    t = run(calendar, "refugee", date(2026, 2, 5), final_form=date(2026, 2, 5))
-    assert not any("estimated date" in w for w in warnings(t))
-    assert not any("provisional" in w for w in warnings(t))
+    assert latest(t)["appeal_deadline"] == "2026-06-18"
 
 
 def test_immediate_entry_into_force(calendar: KazakhCalendar) -> None:
@@ -249,10 +156,16 @@ def test_provisional_year_warns(calendar: KazakhCalendar) -> None:
 
 
 def test_final_form_later_than_law_allows_warns(calendar: KazakhCalendar) -> None:
-    # 10 working days after 5 Feb 2026 end on 19 Feb: a final form on 2 Mar is late.
+    # A month after 5 Feb 2026 ends on 5 Mar (APPC 151(2), exceptional cases): a final form
+    # on Tue 10 Mar is late. Appeal 2 months: Sun 10 May -> (Mon 11 May, Victory Day moved
+    # from Sat 9 May) -> Tue 12 May.
+    t = run(calendar, "refugee", date(2026, 2, 5), final_form=date(2026, 3, 10))
+    assert dates(t)["appeal_deadline"] == "2026-05-12"
+    assert any("later than the 1 month" in w for w in warnings(t))
+    # Within the month, the final form is what the law allows in exceptional cases: no warning.
     t = run(calendar, "refugee", date(2026, 2, 5), final_form=date(2026, 3, 2))
     assert dates(t)["appeal_deadline"] == "2026-05-04"  # Sat 2 May -> Mon 4 May
-    assert any("later than the 10 working days" in w for w in warnings(t))
+    assert not any("later than" in w for w in warnings(t))
 
 
 @pytest.mark.parametrize(
@@ -344,7 +257,7 @@ def test_offence_complaint_counts_from_delivery_and_its_roll_is_unverified(
     )
     event = next(e for e in t.events if e.id == "complaint_deadline")
     assert (event.certainty, event.basis) == ("text", "KoAP arts. 826-2(2), 829-4(1)")
-    assert any("does not say that a non-working last day rolls forward" in w for w in warnings(t))
+    assert any("does not settle whether a non-working last day rolls" in w for w in warnings(t))
     with pytest.raises(DeadlineError, match="--served"):
         run(calendar, "offence", date(2026, 4, 20))
 

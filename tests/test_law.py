@@ -374,13 +374,13 @@ def test_decided_in_august_2021_but_filed_in_june_2021_is_gpk(calendar: KazakhCa
 
 
 def test_the_same_ruling_without_filed_is_appc(calendar: KazakhCalendar) -> None:
-    # Without --filed the ruling (16 Aug 2021) stands in: APPC. Final form 10 working days:
-    # 17-20, 23-27 Aug, (Mon 30 Aug Constitution Day), Tue 31 Aug. Appeal 2 months: Sat 16 Oct
-    # -> Mon 18 Oct, to Sun 31 Oct -> Mon 1 Nov 2021.
+    # Without --filed the ruling (16 Aug 2021) stands in: APPC. Final form within a month at
+    # the latest (art. 151(2), exceptional cases): Thu 16 Sep. Appeal 2 months: Sat 16 Oct
+    # -> Mon 18 Oct, to Tue 16 Nov 2021.
     t = run(calendar, "administrative", ruling=date(2021, 8, 16))
     got = spans(t)
-    assert got["final_form"] == ("2021-08-16", "2021-08-31")
-    assert got["appeal_deadline"] == ("2021-10-18", "2021-11-01")
+    assert got["final_form"] == ("2021-08-16", "2021-09-16")
+    assert got["appeal_deadline"] == ("2021-10-18", "2021-11-16")
     assert t.era is not None and t.era.era.id == "appc"
 
 

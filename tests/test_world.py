@@ -286,9 +286,11 @@ def test_ctrl_c_while_starting_is_130_without_a_traceback(delay: float) -> None:
     if process.returncode == 130:
         assert text == "deadline: прервано\n"
     elif process.returncode != 0:
-        # only a slow machine gets here: the signal came while the interpreter itself was
-        # starting, before the first line of our code; none of our frames may be in it
-        assert "deadline_cli" not in text
+        # The signal came before main() installed its handler: while the interpreter, pip's
+        # launcher or the import of deadline_cli.entry ran (how long that takes depends on
+        # the machine). Such a traceback may name the import, never a frame of main().
+        assert "KeyboardInterrupt" in text
+        assert "in main" not in text and "in _main" not in text
 
 
 # The environment --------------------------------------------------------------------------

@@ -131,8 +131,11 @@ def main() -> None:
     try:
         _main()
     except Interrupted:
-        from deadline_cli.errors import interrupted
+        # Ctrl-C may come before prepare() chose the language: choose it here too, from the
+        # same argv and environment, so the one line is in the user's language either way.
+        from deadline_cli.errors import interrupted, language_from_argv, set_language
 
+        set_language(language_from_argv(sys.argv[1:]))
         interrupted()
 
 
