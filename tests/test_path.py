@@ -113,7 +113,9 @@ def test_the_court_part_waits_until_the_court_decides(calendar: KazakhCalendar) 
     }
     notes = [str(n) for n in t.notes]
     assert len(notes) == 2
-    assert any("--ruling" in n and "Last day to appeal" in n and "Last day to leave" in n for n in notes)
+    assert any(
+        "--ruling" in n and "Last day to appeal" in n and "Last day to leave" in n for n in notes
+    )
     assert any("--complaint-decided" in n and "Last day to sue" in n for n in notes)
 
 

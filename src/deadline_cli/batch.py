@@ -478,7 +478,8 @@ class BatchRunner:
         kind = fields.get("kind") or fields.get("code") or fields.get("route") or None
         inputs = CaseInputs(
             **{k: v for k, v in dates.items() if v is not None},
-            **flags,
+            immediate=flags["immediate"],
+            no_appeal_notice=flags["no_appeal_notice"],
             immediate_reason=reason,
             start=start,
             kind=kind,

@@ -976,6 +976,11 @@ def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> s
         raise DeadlineError(
             msg("error_needs_option", option="--appeal-served", needs="--appeal-ruling")
         )
+    for later in ("cassation_filed", "cassation_ruling"):
+        if inputs.value(later) is not None and inputs.appeal_ruling is None:
+            raise DeadlineError(
+                msg("error_needs_option", option=option_for(later), needs="--appeal-ruling")
+            )
     if inputs.complaint_served is not None and inputs.complaint_decided is None:
         raise DeadlineError(
             msg("error_needs_option", option="--complaint-served", needs="--complaint-decided")
@@ -992,7 +997,9 @@ def _check_reason(pack: Pack, inputs: CaseInputs) -> None:
     reason = inputs.immediate_reason
     if reason is not None and reason not in pack.immediate_reasons:
         if not pack.immediate_reasons:
-            raise DeadlineError(msg("error_unused_option", option="--immediate-reason", pack=pack.id))
+            raise DeadlineError(
+                msg("error_unused_option", option="--immediate-reason", pack=pack.id)
+            )
         raise DeadlineError(
             msg(
                 "error_unknown_reason",
@@ -1002,7 +1009,9 @@ def _check_reason(pack: Pack, inputs: CaseInputs) -> None:
             )
         )
     if inputs.immediate and reason is None and pack.immediate_reasons:
-        raise DeadlineError(msg("error_reason_needed", pack=pack.id, reasons=pack.immediate_reasons))
+        raise DeadlineError(
+            msg("error_reason_needed", pack=pack.id, reasons=pack.immediate_reasons)
+        )
 
 
 def uses(pack: Pack) -> frozenset[str]:
