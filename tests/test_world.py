@@ -561,3 +561,29 @@ def test_excel_booleans_in_russian(tmp_path: Path) -> None:
     assert rows["A"]["entry_into_force"] == rows["B"]["entry_into_force"] == "2026-02-05"
     assert rows["D"]["entry_into_force"] == "2026-02-05"  # Kazakh "иә"
     assert rows["C"]["entry_into_force"] == "2026-04-07"
+
+
+# An output that is the input ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["batch", "agenda"])
+@pytest.mark.parametrize("through_a_link", [False, True])
+def test_errors_file_that_is_the_input_is_refused_before_writing(
+    tmp_path: Path, command: str, through_a_link: bool
+) -> None:
+    cases = tmp_path / "c.csv"
+    original = b"id,ruling\nA,2026-02-05\nB,not a date\n"
+    cases.write_bytes(original)
+    target = cases
+    if through_a_link:
+        target = tmp_path / "link.csv"
+        target.symlink_to(cases)
+    result = deadline(command, str(cases), "--errors", str(target), *AS_OF)
+    assert result.returncode == 2 and result.stdout == b""
+    assert b"is the input file itself" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert cases.read_bytes() == original
+    # Another file is fine, and gets the bad row.
+    other = tmp_path / "errors.csv"
+    result = deadline(command, str(cases), "--errors", str(other), *AS_OF)
+    assert result.returncode == 1 and b"not a date" in other.read_bytes()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import os
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -200,7 +201,22 @@ def _duplicate(seen: SeenIds, result: BatchResult, quiet: bool) -> str:
     return unique
 
 
+def _refuse_writing_the_input(options: BatchOptions) -> None:
+    """--errors naming the input file (or a link to it) would destroy the cases it lists:
+    refused before anything is opened for writing."""
+    target, source = options.errors_file, options.source
+    if target is None or source == "-":
+        return
+    try:
+        same = os.path.samefile(target, source)
+    except (OSError, ValueError):
+        return  # the file does not exist yet (or cannot be compared): it is not the input
+    if same:
+        raise DeadlineError(msg("error_output_is_input", option="--errors", name=target))
+
+
 def run_batch(options: BatchOptions) -> int:
+    _refuse_writing_the_input(options)
     setup = _setup(options)
     out = Output(options.output_encoding, bom=options.excel)
     errors = _Errors(options.errors_file, setup.lang, options.quiet)
@@ -377,6 +393,7 @@ class _Progress:
 def run_agenda(options: BatchOptions) -> int:
     from deadline_cli.render.people import AgendaItem
 
+    _refuse_writing_the_input(options)
     setup = _setup(options)
     out = Output(options.output_encoding, bom=options.excel)
     errors = _Errors(options.errors_file, setup.lang, options.quiet)
