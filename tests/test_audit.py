@@ -295,3 +295,31 @@ def test_the_route_warning_names_the_earlier_day_in_russian_and_kazakh() -> None
         assert result.exit_code == 0
         flat = " ".join(result.stdout.split())
         assert words in flat and "--route direct" in flat
+
+
+def test_a_penalty_ruling_counts_from_its_delivery(calendar: KazakhCalendar) -> None:
+    # APPC 124(2) as the audit reads it: made Fri 13 Mar 2026, delivered Wed 18 Mar: 10
+    # working days from delivery: 19, 20, (21-25 Nauryz), 26, 27, 30, 31 Mar, 1, 2, 3, 6 Apr
+    # -> Mon 6 Apr 2026 (from the ruling it would be Wed 1 Apr); marked secondary.
+    t = run(
+        calendar,
+        "private-complaint",
+        ruling=date(2026, 3, 13),
+        served=date(2026, 3, 18),
+        kind="appc",
+    )
+    assert by_id(t)["complaint_deadline"] == ("2026-04-06", "2026-04-06", "secondary")
+
+
+def test_a_convict_in_custody_counts_from_the_copy(calendar: KazakhCalendar) -> None:
+    # UPK 418(1): ruling Fri 6 Mar 2026, copy delivered Mon 9 Mar: 15 days = Tue 24 Mar
+    # (Nauryz) -> Thu 26 Mar 2026.
+    t = run(
+        calendar,
+        "private-complaint",
+        ruling=date(2026, 3, 6),
+        served=date(2026, 3, 9),
+        kind="upk",
+    )
+    event = next(e for e in t.events if e.id == "complaint_deadline")
+    assert event.date == date(2026, 3, 26) and event.rule and event.rule.article == "418(1)"
