@@ -807,28 +807,13 @@ def _given_step(b: _Builder, step: StepRule, day: date) -> Event:
         )
     if step.window and start is not None and rule.period is not None:
         latest = count_term(start, rule.period, b.calendar, roll=False).end
-        if day > latest and step.late_note:
+        if day > latest:
+            # A term that bounds the sending, not the arrival, says so instead (late_note).
+            key, extra = ("warn_given_late", {"basis": rule.basis})
+            if step.late_note:
+                key, extra = ("warn_given_after_term", {"note": step.late_note})
             b.warn(
-                msg(
-                    "warn_given_after_term",
-                    label=step.label,
-                    date=day,
-                    period=rule.period,
-                    latest=latest,
-                    note=step.late_note,
-                ),
-                step.id,
-            )
-        elif day > latest:
-            b.warn(
-                msg(
-                    "warn_given_late",
-                    label=step.label,
-                    date=day,
-                    period=rule.period,
-                    latest=latest,
-                    basis=rule.basis,
-                ),
+                msg(key, label=step.label, date=day, period=rule.period, latest=latest, **extra),
                 step.id,
             )
     for scenario in _SCENARIOS:
