@@ -323,3 +323,93 @@ def test_a_convict_in_custody_counts_from_the_copy(calendar: KazakhCalendar) -> 
     )
     event = next(e for e in t.events if e.id == "complaint_deadline")
     assert event.date == date(2026, 3, 26) and event.rule and event.rule.article == "418(1)"
+
+
+# GPK 403(3) "except in the cases set by this Code"; non-participants in administrative cases
+
+
+def test_the_civil_appeal_quote_is_whole_and_names_the_exceptions(
+    calendar: KazakhCalendar,
+) -> None:
+    t = run(calendar, "civil", ruling=date(2026, 3, 2), final_form=date(2026, 3, 2))
+    event = next(e for e in t.events if e.id == "appeal_deadline")
+    assert event.rule is not None
+    assert "за исключением случаев, установленных настоящим Кодексом" in event.rule.quote
+    assert "301-3(2)" in event.rule.note and "385(1)" in event.rule.note
+    assert "403(4)" in event.rule.note
+
+
+def test_an_asset_recovery_appeal_runs_three_working_days_from_the_copy_over_nauryz(
+    calendar: KazakhCalendar,
+) -> None:
+    # Copy delivered Thu 19 Mar 2026: Fri 20 (1); 21-25 Mar Nauryz and the days moved from
+    # its weekend; Thu 26 (2), Fri 27 (3) -> Fri 27 Mar 2026; in force Sat 28 Mar (GPK 240(1)).
+    t = run(
+        calendar,
+        "civil",
+        ruling=date(2026, 3, 2),
+        final_form=date(2026, 3, 2),
+        served=date(2026, 3, 19),
+        kind="asset-recovery",
+    )
+    got = by_id(t)
+    assert got["appeal_deadline"] == ("2026-03-27", "2026-03-27", "text")
+    assert got["entry_into_force"][0] == "2026-03-28"
+    assert "appeal_deadline_non_party" not in got
+
+
+def test_an_asset_recovery_appeal_needs_the_copy_and_a_plain_case_refuses_it() -> None:
+    code, out, err = cli("compute", "2026-03-02", "-p", "civil", "--kind", "asset-recovery")
+    assert code == 2 and out == "" and "--served" in err
+    code, out, err = cli("compute", "2026-03-02", "-p", "civil", "--served", "2026-03-19")
+    assert code == 2 and out == "" and "--kind standard" in err
+
+
+def test_a_non_participant_in_an_administrative_case_is_a_reading(
+    calendar: KazakhCalendar,
+) -> None:
+    # Copy sent Fri 20 Mar 2026: 1 month (GPK 403(3) via APPC 168(1)) = Mon 20 Apr 2026;
+    # the parties' dates do not move.
+    plain = run(calendar, "administrative", ruling=date(2026, 3, 2), final_form=date(2026, 3, 2))
+    t = run(
+        calendar,
+        "administrative",
+        ruling=date(2026, 3, 2),
+        final_form=date(2026, 3, 2),
+        copy_sent=date(2026, 3, 20),
+    )
+    got = by_id(t)
+    assert got["appeal_deadline_non_party"] == ("2026-04-20", "2026-04-20", "unsettled")
+    assert got["entry_into_force"] == by_id(plain)["entry_into_force"]
+    assert "appeal_deadline_non_party" not in by_id(plain)
+
+
+def test_a_non_participant_in_a_case_heard_under_the_gpk_has_the_text(
+    calendar: KazakhCalendar,
+) -> None:
+    # Decided Tue 1 Jun 2021 (accepted before the APPC: the GPK); copy sent Mon 5 Jul 2021:
+    # 1 month = Thu 5 Aug 2021, a working day.
+    t = run(
+        calendar,
+        "administrative",
+        ruling=date(2021, 6, 1),
+        final_form=date(2021, 6, 1),
+        copy_sent=date(2021, 7, 5),
+    )
+    assert by_id(t)["appeal_deadline_non_party"] == ("2021-08-05", "2021-08-05", "text")
+
+
+def test_a_copy_sent_is_refused_where_no_rule_counts_from_it() -> None:
+    code, out, err = cli("compute", "2026-03-02", "--copy-sent", "2026-03-20")
+    assert code == 2 and out == "" and "--copy-sent" in err
+    code, out, err = cli(
+        "compute",
+        "2026-03-02",
+        "-p",
+        "administrative",
+        "--kind",
+        "bailiff",
+        "--copy-sent",
+        "2026-03-20",
+    )
+    assert code == 2 and out == "" and "--kind bailiff" in err

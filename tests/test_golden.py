@@ -275,7 +275,11 @@ def test_civil_appeal_of_a_person_who_did_not_take_part(calendar: KazakhCalendar
     # appeal term and entry into force do not move.
     plain = run(calendar, "civil", date(2025, 3, 3), final_form=date(2025, 3, 3))
     t = run(
-        calendar, "civil", date(2025, 3, 3), final_form=date(2025, 3, 3), served=date(2026, 1, 15)
+        calendar,
+        "civil",
+        date(2025, 3, 3),
+        final_form=date(2025, 3, 3),
+        copy_sent=date(2026, 1, 15),
     )
     assert dates(t)["appeal_deadline_non_party"] == "2026-02-16"
     assert dates(t)["entry_into_force"] == dates(plain)["entry_into_force"]

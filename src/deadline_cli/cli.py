@@ -308,7 +308,14 @@ def compute(
         _date_option(
             "A copy was delivered: of the refusal (refugee-path), of the decision on the "
             "complaint or the act (admin-suit), of the offence decision, of the verdict to a "
-            "detained convict, of a civil decision to a person who did not take part."
+            "detained convict, of a decision in an asset-recovery dispute (civil)."
+        ),
+    ] = None,
+    copy_sent: Annotated[
+        str | None,
+        _date_option(
+            "civil, administrative: a copy of the decision was sent to a person who did not "
+            "take part in the case; their appeal term runs from it (GPK 403(3))."
         ),
     ] = None,
     complaint_filed: Annotated[
@@ -487,6 +494,7 @@ def compute(
         refusal=refusal,
         notified=notified,
         served=served,
+        copy_sent=copy_sent,
         complaint_filed=complaint_filed,
         complaint_decided=complaint_decided,
         complaint_served=complaint_served,
@@ -552,8 +560,8 @@ def batch(
     output_encoding: OutputEncoding = None,
 ) -> None:
     """Compute many cases in one process. Columns: id, procedure, the dates (refusal,
-    notified, served, complaint_filed, complaint_decided, complaint_served, filed, ruling,
-    final_form, appeal_ruling, appeal_served, cassation_filed, cassation_ruling, in_force),
+    notified, served, copy_sent, complaint_filed, complaint_decided, complaint_served, filed,
+    ruling, final_form, appeal_ruling, appeal_served, cassation_filed, cassation_ruling, in_force),
     immediate, no_appeal_notice, immediate_reason, from, kind (or code or route), reading,
     exit_from, exit_period; others are ignored, empty means absent. Headers may be in Russian
     or Kazakh.

@@ -37,6 +37,7 @@ COMPUTE_OPTIONS: dict[str, tuple[str, str]] = {
     "--refusal": ("refusal", "value"),
     "--notified": ("notified", "value"),
     "--served": ("served", "value"),
+    "--copy-sent": ("copy_sent", "value"),
     "--complaint-filed": ("complaint_filed", "value"),
     "--complaint-decided": ("complaint_decided", "value"),
     "--complaint-served": ("complaint_served", "value"),

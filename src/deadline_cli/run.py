@@ -28,6 +28,7 @@ class ComputeRequest:
     refusal: str | None = None
     notified: str | None = None
     served: str | None = None
+    copy_sent: str | None = None
     complaint_filed: str | None = None
     complaint_decided: str | None = None
     complaint_served: str | None = None

@@ -66,6 +66,7 @@ _ORDER = (
     ("final_form", "appeal_ruling"),
     ("ruling", "in_force"),
     ("appeal_ruling", "appeal_served"),
+    ("ruling", "copy_sent"),
 )
 
 
@@ -76,6 +77,7 @@ class CaseInputs:
     appeal_ruling: date | None = None
     appeal_served: date | None = None
     served: date | None = None
+    copy_sent: date | None = None  # a copy sent to a person who did not take part
     in_force: date | None = None
     refusal: date | None = None
     complaint_decided: date | None = None
@@ -999,15 +1001,25 @@ def _check_reason(pack: Pack, inputs: CaseInputs) -> None:
         )
 
 
-def uses(pack: Pack) -> frozenset[str]:
-    """The inputs a pack counts from, checks or is selected by: any other given is refused."""
+_ANY_KIND = "*"
+
+
+def uses(pack: Pack, kind: str | None = _ANY_KIND) -> frozenset[str]:
+    """The inputs a pack counts from, checks or is selected by: any other given is refused.
+    With ``kind`` (None for a pack without kinds), only what applies to that kind."""
     found = {pack.start, *pack.entries, *pack.given}
     found |= {era.on for era in pack.eras}
 
+    def for_kind(rule: Rule) -> bool:
+        return kind == _ANY_KIND or not rule.kind or kind in rule.kind
+
     def rule_uses(rule: Rule) -> None:
-        found.update(n for n in (rule.trigger, rule.when, rule.on, rule.or_from) if n)
+        if for_kind(rule):
+            found.update(n for n in (rule.trigger, rule.when, rule.on, rule.or_from) if n)
 
     for step in pack.steps:
+        if not for_kind(step.rule):
+            continue
         found.update(n for n in (step.input, step.requires) if n)
         for rule in (step.rule, *step.variants):
             rule_uses(rule)
@@ -1018,11 +1030,24 @@ def uses(pack: Pack) -> frozenset[str]:
 
 
 def _check_used(pack: Pack, inputs: CaseInputs, start: str) -> None:
-    """An option the pack does not use would be silently ignored: refuse it instead."""
-    used = uses(pack)
+    """An option the pack does not use would be silently ignored: refuse it instead, and one
+    that only another kind of case uses, naming the kind."""
+    kind = _choose_kind(pack, inputs)
+    used = uses(pack, kind)
     for name in inputs.present:
-        if name != start and name not in used:
-            raise DeadlineError(msg("error_unused_option", option=option_for(name), pack=pack.id))
+        if name == start or name in used:
+            continue
+        if kind is not None and pack.choice is not None and name in uses(pack):
+            raise DeadlineError(
+                msg(
+                    "error_unused_option_kind",
+                    option=option_for(name),
+                    pack=pack.id,
+                    kind_option="--" + pack.choice.option,
+                    kind=kind,
+                )
+            )
+        raise DeadlineError(msg("error_unused_option", option=option_for(name), pack=pack.id))
 
 
 def _check_order(pack: Pack, inputs: CaseInputs, start: str) -> None:
