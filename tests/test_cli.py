@@ -222,3 +222,13 @@ def test_completion_offers_packs_languages_and_commands(
     )
     assert result.returncode == 0, result.stderr
     assert set(offered) <= set(result.stdout.split())
+
+
+def test_add_counts_back_with_a_minus_or_before() -> None:
+    # '-3 days' before Thu 26 Mar 2026 -> Mon 23 Mar (Nauryz) -> Fri 20 Mar 2026, a reading.
+    for args in (["add", "2026-03-26", "-3 days"], ["add", "2026-03-26", "3 days", "--before"]):
+        result = CliRunner().invoke(app, [*args, "-f", "json"])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert (data["date"], data["nominal"], data["before"]) == ("2026-03-20", "2026-03-23", True)
+        assert any("--before" in w for w in data["warnings"])

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.errors import DeadlineError
-from deadline_cli.periods import Period, Unit, count_term, roll_forward
+from deadline_cli.periods import Period, Unit, count_back, count_term, roll_forward
 
 CAL = KazakhCalendar()
 # Triggers and periods stay inside the calendar's 1992-2100 so every term can be counted.
@@ -131,3 +131,54 @@ def test_working_day_count_counts_exactly_n_working_days(trigger: date, n: int) 
     )
     assert counted == n
     assert CAL.is_working_day(end)
+
+
+# Terms counted back (deadline add DATE '-3 days' / --before) --------------------------------
+
+
+def test_three_days_before_a_hearing_after_nauryz_moves_back() -> None:
+    # Hearing Thu 26 Mar 2026: day 3 back is Mon 23 Mar (Nauryz); 22 and 21 Mar are Nauryz
+    # too (a weekend): the working day before is Fri 20 Mar 2026.
+    term = count_back(date(2026, 3, 26), Period(3, Unit.DAYS), CAL)
+    assert (term.nominal, term.end) == (date(2026, 3, 23), date(2026, 3, 20))
+
+
+def test_three_working_days_before_skip_the_holidays() -> None:
+    # Back from Thu 26 Mar 2026: 25, 24, 23 Mar are days off (Nauryz and the days moved to
+    # follow it), 22-21 the weekend: Fri 20 (1), Thu 19 (2), Wed 18 (3).
+    term = count_back(date(2026, 3, 26), Period(3, Unit.WORKING_DAYS), CAL)
+    assert term.end == date(2026, 3, 18)
+
+
+def test_a_month_back_from_the_31st_clamps_then_moves_back() -> None:
+    # 1 month before Tue 31 Mar 2026: no 31 Feb -> Sat 28 Feb 2026 -> Fri 27 Feb 2026.
+    term = count_back(date(2026, 3, 31), Period(1, Unit.MONTHS), CAL)
+    assert (term.nominal, term.end) == (date(2026, 2, 28), date(2026, 2, 27))
+
+
+@given(triggers, periods)
+def test_a_term_counted_back_ends_on_a_working_day_before_its_trigger(
+    trigger: date, period: Period
+) -> None:
+    term = count_back(trigger, period, CAL)
+    assert term.end <= term.nominal < trigger
+    assert CAL.is_working_day(term.end)
+    # Nothing between the end and the nominal day is a working day: it moved back no further
+    # than it had to.
+    day = term.end + timedelta(days=1)
+    while day <= term.nominal:
+        assert not CAL.is_working_day(day)
+        day += timedelta(days=1)
+
+
+@given(triggers, st.integers(min_value=1, max_value=400))
+def test_calendar_days_back_and_forward_meet(trigger: date, n: int) -> None:
+    back = count_back(trigger, Period(n, Unit.DAYS), CAL, roll=False)
+    assert count_term(back.end, Period(n, Unit.DAYS), CAL, roll=False).end == trigger
+
+
+@given(triggers, st.integers(min_value=1, max_value=60))
+def test_working_days_back_count_exactly_n_working_days(trigger: date, n: int) -> None:
+    term = count_back(trigger, Period(n, Unit.WORKING_DAYS), CAL)
+    days = [term.end + timedelta(days=i) for i in range((trigger - term.end).days)]
+    assert sum(CAL.is_working_day(d) for d in days) == n

@@ -114,7 +114,10 @@ def test_override_file_from_environment_and_config_dir(
     [
         ("[[days_off]\n", "not valid TOML"),
         ('[[days_off]]\ndate = "2026-04-06"\nname = "x"\nsource = "y"\n', "days_off[0].date"),
-        ("[[days_off]]\ndate = 2026-04-06T10:00:00\nname = 'x'\nsource = 'y'\n", "TOML date"),
+        (
+            "[[days_off]]\ndate = 2026-04-06T10:00:00\nname = 'x'\nsource = 'y'\n",
+            "(no time of day), not 2026-04-06T10:00:00",  # as written, not Python's repr
+        ),
         ("[[days_off]]\ndate = 2026-04-06\nsource = 'y'\n", "days_off[0].name"),
         (
             "[[working_days]]\ndate = 2026-04-05\nname = 'x'\nsource = ''\n",
@@ -311,8 +314,9 @@ def test_add_no_roll_keeps_the_nominal_day() -> None:
     [
         ["2026-02-30", "1 month"],
         ["2026-02-05", "2 moons"],
-        ["2026-02-05", "-3 days"],
+        ["2026-02-05", "- 3 days"],  # "-3 days" counts back; this is no period
         ["2200-01-01", "1 day"],
+        ["1992-01-02", "5 days", "--before"],  # back into a year the calendar does not know
     ],
 )
 def test_add_bad_input(args: list[str]) -> None:

@@ -243,6 +243,42 @@ def test_a_terminal_that_cannot_show_cyrillic_gets_escapes_and_a_hint(lang: str)
     assert "\\u" not in err
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compute", "2026-02-05", "--lang", "ru", "-f", "csv"],
+        ["compute", "2026-02-05", "--lang", "kk", "--format=json"],
+        ["compute", "2026-02-05", "--lang", "ru", "-fics"],
+        ["rules", "refugee", "--lang", "ru", "-f", "json"],
+        ["batch", str(EXCEL / "plain.csv"), "--lang", "ru", "-f", "jsonl"],
+    ],
+)
+def test_data_for_programs_is_refused_not_escaped_on_an_ascii_stream(args: list[str]) -> None:
+    as_of = AS_OF if args[0] != "rules" else ()
+    result = deadline(*args, *as_of, env={"PYTHONIOENCODING": "ascii"})
+    err = assert_one_clean_line(result, 74)
+    assert result.stdout == b""  # no \u0420 escapes in a CSV, a calendar or JSON
+    assert "PYTHONIOENCODING=utf-8" in err
+    assert "cannot write output" in err  # said in English: the stream cannot show Russian
+
+
+def test_data_in_ascii_alone_still_goes_to_an_ascii_stream() -> None:
+    result = deadline(
+        "compute", "2026-02-05", "-f", "csv", *AS_OF, env={"PYTHONIOENCODING": "ascii"}
+    )
+    assert result.returncode == 0 and b"2026-04-06" in result.stdout
+    assert result.stderr.count(b"PYTHONIOENCODING") == 0  # nothing was escaped
+
+
+@pytest.mark.parametrize("command", ["", "compute ", "batch ", "--lang ru agenda "])
+def test_help_into_a_closed_stdout_is_exit_74(command: str) -> None:
+    closed = subprocess.run(
+        f"{_installed()} {command}--help >&-", shell=True, capture_output=True, check=False
+    )
+    err = assert_one_clean_line(closed, 74)
+    assert ("не удалось записать" if "ru" in command else "cannot write output") in err
+
+
 def test_posix_locale_without_utf8_mode_does_not_crash() -> None:
     env = {"LC_ALL": "POSIX", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
     for args in (
@@ -251,7 +287,8 @@ def test_posix_locale_without_utf8_mode_does_not_crash() -> None:
         ["compute", "2026-02-31", "--lang", "ru"],
     ):
         result = deadline(*args, *AS_OF, env=env)
-        assert result.returncode in (0, 2), result.stderr
+        # 74: a CSV of Cyrillic ids cannot be written in ASCII and is never escaped
+        assert result.returncode in (0, 2, 74), result.stderr
         assert b"Traceback" not in result.stderr
 
 

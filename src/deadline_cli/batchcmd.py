@@ -218,7 +218,7 @@ def _refuse_writing_the_input(options: BatchOptions) -> None:
 def run_batch(options: BatchOptions) -> int:
     _refuse_writing_the_input(options)
     setup = _setup(options)
-    out = Output(options.output_encoding, bom=options.excel)
+    out = Output(options.output_encoding, bom=options.excel, exact=True)
     errors = _Errors(options.errors_file, setup.lang, options.quiet)
     writer = _BatchWriter(
         options.output_format, setup.reminders, setup.pack, setup.lang, out=out, excel=options.excel
@@ -395,7 +395,8 @@ def run_agenda(options: BatchOptions) -> int:
 
     _refuse_writing_the_input(options)
     setup = _setup(options)
-    out = Output(options.output_encoding, bom=options.excel)
+    exact = options.output_format != "table"
+    out = Output(options.output_encoding, bom=options.excel, exact=exact)
     errors = _Errors(options.errors_file, setup.lang, options.quiet)
     seen = SeenIds()
     items: list[AgendaItem] = []

@@ -674,7 +674,7 @@ def holidays(
     if output_format is Format.json:
         from deadline_cli.render.json import dumps
 
-        emit(dumps(data))
+        emit(dumps(data), exact=True)
         return
     from deadline_cli.render.out import render
     from deadline_cli.render.people import holidays_screen
@@ -732,7 +732,7 @@ def rules(
     if output_format is Format.json:
         from deadline_cli.render.json import dumps
 
-        emit(dumps([pack_dict(p, language) for p in packs]))
+        emit(dumps([pack_dict(p, language) for p in packs]), exact=True)
         return
     from deadline_cli.render.out import render
     from deadline_cli.render.people import packs_screen
@@ -765,7 +765,7 @@ def rules_show(
     if (output_format or parent_format) is Format.json:
         from deadline_cli.render.json import dumps
 
-        emit(dumps(pack_dict(pack, language, on=day)))
+        emit(dumps(pack_dict(pack, language, on=day)), exact=True)
         return
     from deadline_cli.render.out import render
     from deadline_cli.render.people import pack_screen
@@ -793,13 +793,13 @@ def rules_check(
     if (output_format or parent_format) is Format.json:
         from deadline_cli.render.json import dumps
 
-        emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}))
+        emit(dumps({"valid": True, "file": file, "pack": pack_dict(pack, language)}), exact=True)
         return
     name = language.say(pack.name)
     emit(language("rules_check_valid", file=file, pack=pack.id, name=name) + "\n")
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def add(
     start: Annotated[
         str, typer.Argument(metavar="DATE", help="The day the term counts from (day 0).")
@@ -809,9 +809,17 @@ def add(
         typer.Argument(
             metavar="PERIOD",
             help="'15 days', '10 working days', '2 months', '1 year' (or '2 месяца', "
-            "'10 рабочих дней', '30 күн').",
+            "'10 рабочих дней', '30 күн'); '-3 days' counts back, as --before.",
         ),
     ],
+    before: Annotated[
+        bool,
+        typer.Option(
+            "--before",
+            help="Count back from DATE: a filing due 3 days before a hearing. A last day that "
+            "is not a working day moves to the working day before it (a reading).",
+        ),
+    ] = False,
     no_roll: Annotated[
         bool,
         typer.Option("--no-roll", help="Keep a last day that is not a working day (no rolling)."),
@@ -821,26 +829,35 @@ def add(
     lang: Language = None,
 ) -> None:
     """Count any term by the same rules: the day after DATE is day 1; a last day that is not a
-    working day rolls forward to the next working day. Prints the last day and its trace."""
+    working day rolls forward to the next working day. Prints the last day and its trace.
+    With --before (or '-3 days') the term is counted back from DATE."""
     from deadline_cli.dates import parse_date
     from deadline_cli.output import emit
     from deadline_cli.overrides import calendar_for
-    from deadline_cli.periods import Period, count_term
+    from deadline_cli.periods import Period, count_back, count_term
     from deadline_cli.render.data import steps_list
     from deadline_cli.timeline import calendar_span, calendar_warnings
 
     language = choose(lang)
     trigger = parse_date(start, msg("what_date"))
-    term = Period.parse(period)
+    text = period.strip()
+    if text.startswith("-") and text[1:2].isdigit():  # '-3 days': a term counted back
+        before, text = True, text[1:]
+    term = Period.parse(text)
     calendar = calendar_for(calendar_file)
     calendar.check_date(trigger)  # a year outside the calendar is refused first
-    counted = count_term(trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start"))
+    count = count_back if before else count_term
+    counted = count(trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start"))
+    if before:
+        calendar.check_date(counted.end)
     # The same checks as compute: an estimated holiday or provisional year in the span.
     span = calendar_span(counted, roll=not no_roll)
     spans = [("end", *span)] if span else []
     found = calendar_warnings(calendar, spans, lambda _: msg("add_label"))
     warnings = [language.say(w) for w, _ in found]
-    basis = language("add_basis")
+    if before:
+        warnings.insert(0, language("warn_counted_back"))
+    basis = language("add_basis_before" if before else "add_basis")
     if output_format is Format.json:
         from deadline_cli.render.json import dumps
 
@@ -849,6 +866,7 @@ def add(
                 {
                     "start": trigger.isoformat(),
                     "period": str(term),
+                    "before": before,
                     "roll": not no_roll,
                     "date": counted.end.isoformat(),
                     "nominal": counted.nominal.isoformat(),
@@ -856,13 +874,15 @@ def add(
                     "steps": steps_list(counted.steps, language),
                     "warnings": warnings,
                 }
-            )
+            ),
+            exact=True,
         )
         return
     from deadline_cli.render.out import render
     from deadline_cli.render.people import add_screen
 
-    header = language("add_header", date=counted.end, period=term, start=trigger)
+    key = "add_header_before" if before else "add_header"
+    header = language(key, date=counted.end, period=term, start=trigger)
     lines = [(s.date, s.msg) for s in counted.steps]
     emit(render(add_screen(language, header, basis, lines, warnings)))
 

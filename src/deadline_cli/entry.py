@@ -146,7 +146,26 @@ def prepare(argv: list[str]) -> None:
     from deadline_cli.output import prepare_streams
 
     set_language(language_from_argv(argv))
-    prepare_streams()
+    prepare_streams(note=not _data_format(argv))
+
+
+_DATA_FORMATS = frozenset({"csv", "json", "jsonl", "ics"})
+
+
+def _data_format(argv: list[str]) -> bool:
+    """Whether argv asks for data for programs (-f csv, --format=json...): the note about
+    escapes is for people; data is refused instead of escaped."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg in ("-f", "--format") and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--format="):
+            value = arg.split("=", 1)[1]
+        elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
+            value = arg[2:]
+        if value is not None and value.strip().lower() in _DATA_FORMATS:
+            return True
+    return False
 
 
 def _main() -> None:
@@ -155,6 +174,13 @@ def _main() -> None:
     argv = sys.argv[1:]
     prepare(argv)
     completing = any(key.endswith("_COMPLETE") for key in os.environ if "DEADLINE" in key)
+    if sys.stdout is None and not completing:
+        # Every command, --help too, writes its answer to stdout: closed (>&-), it is an
+        # output failure before anything is parsed or computed.
+        from deadline_cli.errors import output_failed, say
+        from deadline_cli.i18n import msg
+
+        output_failed(say(msg("reason_stdout_closed")))
     request = None if completing else quick_compute(argv)
     if request is None:
         from deadline_cli.cli import app

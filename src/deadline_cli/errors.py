@@ -13,6 +13,7 @@ chosen before any option is parsed (``set_language``), so even a usage error is 
 
 from __future__ import annotations
 
+import datetime
 import errno
 import os
 import sys
@@ -89,8 +90,18 @@ def say(message: Msg | str, language: str | None = None) -> str:
 
     code = language or _settings["language"] or os.environ.get("DEADLINE_LANG") or "en"
     code = code.strip().lower()
+    if language is None and code != "en" and not _stderr_shows_cyrillic():
+        code = "en"  # escapes would make the one line unreadable
     lang = load(code if code in LANGUAGES else "en")
     return one_line(lang.say(message))
+
+
+def _stderr_shows_cyrillic() -> bool:
+    try:
+        "Пә".encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def one_line(text: str) -> str:
@@ -116,7 +127,8 @@ def safe_text(text: str) -> str:
 def shown(value: object, limit: int = 60) -> str:
     """A value as a message may echo it: quoted, control characters escaped, cut short
     (a 10 MB cell must not become a 10 MB error line)."""
-    text = repr(value)
+    # A date or time as the file wrote it (2026-12-31T10:00:00), not Python's repr.
+    text = value.isoformat() if isinstance(value, (datetime.date, datetime.time)) else repr(value)
     if len(text) > limit:
         return f"{text[:limit]}... ({len(text)} characters)"
     return text

@@ -3,7 +3,8 @@
 Every write goes through :class:`Output`. A full disk or a closed stdout becomes
 :class:`OutputError` (one line, exit 74), a reader that went away (``| head``)
 :class:`OutputClosed` (quiet, exit 141). A terminal whose encoding cannot show Cyrillic gets
-escapes and one line saying how to fix it, never a crash (:func:`prepare_streams`).
+escapes and one line saying how to fix it, never a crash (:func:`prepare_streams`); data for
+programs (CSV, JSON, ICS) is never written as escapes: it is refused whole (exit 74).
 """
 
 from __future__ import annotations
@@ -17,17 +18,24 @@ from deadline_cli.errors import OutputClosed, OutputError, describe_os_error, sa
 _PROBE = "Пә"  # Cyrillic and a Kazakh letter: what the tool prints for people
 
 
-def prepare_streams() -> None:
-    """Make stdout and stderr safe for any text: a stream whose encoding cannot hold Cyrillic
-    writes escapes instead of raising, and the user is told once how to see the letters."""
-    from deadline_cli.i18n import msg
-
-    said = False
-    readable: str | None = None  # a notice the terminal cannot show is said in English
+def readable_language() -> str | None:
+    """English when stderr cannot show Cyrillic (a message there must be readable), else None:
+    the user's language."""
     try:
         _PROBE.encode(getattr(sys.stderr, "encoding", None) or "ascii")
     except (UnicodeEncodeError, LookupError):
-        readable = "en"
+        return "en"
+    return None
+
+
+def prepare_streams(note: bool = True) -> None:
+    """Make stdout and stderr safe for any text: a stream whose encoding cannot hold Cyrillic
+    writes escapes instead of raising, and the user is told once how to see the letters
+    (``note``: not for data for programs, which is refused instead: see :class:`Output`)."""
+    from deadline_cli.i18n import msg
+
+    said = not note
+    readable = readable_language()
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
@@ -46,11 +54,16 @@ def prepare_streams() -> None:
 
 
 class Output:
-    """stdout, written in ``encoding`` (None: as the stream is set up, UTF-8 normally)."""
+    """stdout, written in ``encoding`` (None: as the stream is set up, UTF-8 normally).
 
-    def __init__(self, encoding: str | None = None, bom: bool = False) -> None:
+    ``exact``: data for programs. Where the stream's own encoding cannot hold a character,
+    nothing of the text is written and :class:`OutputError` says why: escapes in a CSV or a
+    calendar would be mangled data. (``encoding`` given by the user replaces and counts.)"""
+
+    def __init__(self, encoding: str | None = None, bom: bool = False, exact: bool = False) -> None:
         self.encoding = encoding
         self.bom = bom
+        self.exact = exact
         self.replaced = 0
         self.started = False
         if encoding is not None:
@@ -65,13 +78,18 @@ class Output:
     def _stream(self) -> IO[str]:
         stream = sys.stdout
         if stream is None:
-            raise OutputError("standard output is closed")
+            from deadline_cli.errors import say
+            from deadline_cli.i18n import msg
+
+            raise OutputError(say(msg("reason_stdout_closed")))
         return stream
 
     def write(self, text: str) -> None:
         stream = self._stream()
         try:
             if self.encoding is None and not self.bom:
+                if self.exact:
+                    _check_encodable(text, getattr(stream, "encoding", None) or "utf-8")
                 stream.write(text)
             else:
                 data = self._encode(text)
@@ -121,6 +139,20 @@ class Output:
             write_err(say(msg("notice_replaced", count=str(self.replaced), encoding=self.encoding)))
 
 
+def _check_encodable(text: str, encoding: str) -> None:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        from deadline_cli.errors import say
+        from deadline_cli.i18n import msg
+
+        bad = exc.object[exc.start : exc.end]
+        reason = msg("reason_cannot_encode", encoding=encoding, char=ascii(bad[:1]))
+        raise OutputError(say(reason)) from None
+    except LookupError:
+        return
+
+
 def _encodable(ch: str, encoding: str) -> bool:
     try:
         ch.encode(encoding)
@@ -135,8 +167,9 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def emit(text: str) -> None:
-    """Write ``text`` to stdout now (for commands that print one result)."""
-    out = Output()
+def emit(text: str, exact: bool = False) -> None:
+    """Write ``text`` to stdout now (for commands that print one result; ``exact`` for data
+    for programs, see :class:`Output`)."""
+    out = Output(exact=exact)
     out.write(text)
     out.flush()

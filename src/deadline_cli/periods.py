@@ -246,3 +246,54 @@ def count_term(
             )
         )
     return Term(trigger, period, nominal, end, tuple(steps))
+
+
+def count_back(
+    trigger: date,
+    period: Period,
+    calendar: WorkingDays,
+    *,
+    roll: bool = True,
+    trigger_label: object = "trigger",
+) -> Term:
+    """Count ``period`` back from ``trigger`` (a filing due 3 days before a hearing): the day
+    before ``trigger`` is day 1. When ``roll``, a last day that is not a working day moves back
+    to the working day before it: moving it forward would be too late. The law's rules are
+    written for terms counted forward, so this is a reading, said by the caller."""
+    steps = [Step(trigger, msg("trace_day0_before", label=trigger_label))]
+    try:
+        if period.unit is Unit.DAYS:
+            nominal = trigger - timedelta(days=period.amount)
+            steps.append(Step(nominal, msg("trace_day_n_before", n=period.amount, period=period)))
+        elif period.unit is Unit.WORKING_DAYS:
+            nominal, left = trigger, period.amount
+            while left:
+                nominal -= timedelta(days=1)
+                if calendar.is_working_day(nominal):
+                    left -= 1
+            steps.append(
+                Step(nominal, msg("trace_working_day_n_before", n=period.amount, period=period))
+            )
+        else:
+            months = period.amount * (12 if period.unit is Unit.YEARS else 1)
+            nominal = trigger - relativedelta(months=months)
+            key = (
+                "trace_month_clamped_before" if nominal.day != trigger.day else "trace_same_before"
+            )
+            steps.append(Step(nominal, msg(key, period=period, date=trigger, day=trigger.day)))
+    except (OverflowError, ValueError):
+        raise DeadlineError(msg("error_period_overflow", period=period, date=trigger)) from None
+    end = nominal
+    if roll:
+        while not calendar.is_working_day(end):
+            steps.append(Step(end, msg("trace_not_working", reason=calendar.why_not_working(end))))
+            end -= timedelta(days=1)
+        if end != nominal:
+            steps.append(Step(end, msg("trace_rolled_back")))
+    elif _known_day_off(nominal, calendar):
+        steps.append(
+            Step(
+                nominal, msg("trace_not_working_no_roll", reason=calendar.why_not_working(nominal))
+            )
+        )
+    return Term(trigger, period, nominal, end, tuple(steps))

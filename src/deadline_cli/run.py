@@ -6,7 +6,6 @@ Both the Typer command and the quick start path (``deadline_cli.entry``) call
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -206,7 +205,8 @@ def run_compute(request: ComputeRequest) -> int:
     today = optional_date(request.as_of, "--as-of") or today_in_kazakhstan()
     if request.excel and request.output_format != "csv":
         raise DeadlineError(msg("error_excel_csv"))
-    out = Output(request.output_encoding, bom=request.excel)
+    exact = request.output_format != "table"  # data for programs: never escapes
+    out = Output(request.output_encoding, bom=request.excel, exact=exact)
     timeline = build_timeline(pack, inputs, calendar_for(request.calendar_file), today)
 
     fmt, case = request.output_format, request.case
@@ -242,11 +242,3 @@ def warn(lang: Lang, warnings: Any) -> None:
     """Warnings on stderr, one per line, in the chosen language."""
     for warning in warnings:
         write_err(say(msg("warning", text=lang.say(warning))))
-
-
-def main_stream_check() -> None:
-    """A closed stdout (``>&-``) is an output failure before anything is computed."""
-    if sys.stdout is None:
-        from deadline_cli.errors import OutputError
-
-        raise OutputError("standard output is closed")

@@ -696,8 +696,13 @@ def _warn_readings(b: _Builder, step: StepRule, event: Event) -> None:
 
 
 def calendar_span(term: Term, *, roll: bool) -> tuple[date, date] | None:
-    """The days whose working status decided a term's end, for the uncertainty checks."""
-    if term.period.unit is Unit.WORKING_DAYS:
+    """The days whose working status decided a term's end, for the uncertainty checks (a term
+    counted back runs from its end to its trigger)."""
+    if term.end < term.trigger:
+        if term.period.unit is not Unit.WORKING_DAYS and not roll:
+            return None
+        first, last = term.end - timedelta(days=1), term.trigger
+    elif term.period.unit is Unit.WORKING_DAYS:
         first, last = term.trigger, term.end + timedelta(days=1)
     elif roll:
         first, last = term.nominal - timedelta(days=1), term.end + timedelta(days=1)
