@@ -76,6 +76,28 @@ def test_a_range_still_running_is_listed_though_its_earliest_day_passed() -> Non
     assert code == 3
 
 
+def test_a_passed_binding_day_is_the_most_urgent_mark_in_every_format() -> None:
+    # K-3's appeal runs 5-12 Mar 2026. As of 6 Mar the earliest (binding) day is a day behind
+    # and the latest 6 days ahead: "!" with words. As of 20 Feb it is 13 days ahead: ">".
+    code, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-06", "--within", "30")
+    assert code == 0
+    lines = out.splitlines()
+    at = next(i for i, x in enumerate(lines) if "K-3" in x and "appeal" in x)
+    assert lines[at].startswith("!") and "binding day has passed" in lines[at + 1]
+    _, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-06", "--within", "30", "-f", "json")
+    row = next(d for d in json.loads(out)["deadlines"] if d["case"] == "K-3")
+    assert row["alert"] == "binding-day-passed"
+    _, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-06", "--within", "30", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert next(r for r in rows if r["case"] == "K-3")["alert"] == "binding-day-passed"
+    _, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-02-20", "--within", "30", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert next(r for r in rows if r["case"] == "K-3")["alert"] == "ahead"
+    _, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-02-20", "--within", "30")
+    line = next(x for x in out.splitlines() if "K-3" in x and "appeal" in x)
+    assert line.startswith(">")
+
+
 def test_agenda_csv_and_ics() -> None:
     _, out, _ = invoke("agenda", AGENDA, "--as-of", "2026-03-30", "--within", "60", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))

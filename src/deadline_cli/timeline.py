@@ -48,6 +48,9 @@ EXIT_FROM = {"entry-into-force": "entry_into_force", "decision": "ruling"}
 FIRST_DAY = date(MIN_YEAR, 1, 1)
 LAST_DAY = date(MAX_YEAR, 12, 31)
 
+# An open deadline this close is marked urgent (! on screen, "soon" in data).
+URGENT_DAYS = 7
+
 # Inputs that must come in this order when both are given (the court part of a case).
 _ORDER = (
     ("complaint_decided", "complaint_served"),
@@ -210,6 +213,18 @@ class Timeline:
     def status(self, event: Event) -> str:
         left = self.days_left(event)
         return "passed" if left < 0 else "today" if left == 0 else "open"
+
+    def alert(self, event: Event) -> str:
+        """How urgent an open deadline is, the same in every format: ``binding-day-passed``
+        (a range whose earliest, binding day is behind us while its latest is not: the most
+        urgent), ``soon`` (within URGENT_DAYS), ``ahead``, or ``""`` (no deadline, or wholly
+        passed)."""
+        if not event.deadline:
+            return ""
+        left = self.days_left(event)
+        if left < 0:  # a range whose earliest day has passed may still run to its latest
+            return "binding-day-passed" if (event.latest - self.as_of).days >= 0 else ""
+        return "soon" if left <= URGENT_DAYS else "ahead"
 
 
 @dataclass

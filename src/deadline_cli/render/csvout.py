@@ -39,6 +39,7 @@ AGENDA_COLUMNS = (
     "basis",
     "certainty",
     "uncertain",
+    "alert",
 )
 
 
@@ -167,6 +168,7 @@ def agenda_csv(items: Sequence[Any], lang: Lang, *, excel: bool = False) -> str:
                     lang.say(e.citation),
                     e.certainty,
                     "yes" if item.uncertain else "no",
+                    item.timeline.alert(e),
                 ),
                 excel,
             )

@@ -135,6 +135,7 @@ def agenda_dict(
                 "basis": lang.say(item.event.citation),
                 "certainty": item.event.certainty,
                 "uncertain": item.uncertain,
+                "alert": item.timeline.alert(item.event),
             }
             for item in items
         ],

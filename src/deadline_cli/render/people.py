@@ -19,9 +19,7 @@ from deadline_cli.errors import safe_text
 from deadline_cli.i18n import Lang, Msg
 from deadline_cli.render.screen import Blank, Cell, Column, Detail, Row, Screen, Table, Text
 from deadline_cli.rules import Era, Pack, Rule, StepRule, option_for
-from deadline_cli.timeline import Event, Timeline
-
-URGENT_DAYS = 7
+from deadline_cli.timeline import URGENT_DAYS, Event, Timeline
 
 
 @dataclass
@@ -44,16 +42,10 @@ class _Notes:
 
 
 def _marker(timeline: Timeline, event: Event) -> Cell:
-    if not event.deadline:
-        return Cell("")
-    left = timeline.days_left(event)
-    if left < 0:  # a range whose earliest day has passed may still be running to its latest
-        left = (event.latest - timeline.as_of).days
-        if left < 0:
-            return Cell("")
-    if left <= URGENT_DAYS:
+    found = timeline.alert(event)
+    if found in ("binding-day-passed", "soon"):
         return Cell("!", "bold red")
-    return Cell(">", "bold")
+    return Cell(">", "bold") if found else Cell("")
 
 
 def _refs(lang: Lang, numbers: Sequence[int]) -> str:
@@ -111,12 +103,16 @@ def timeline_screen(timeline: Timeline, lang: Lang, *, explain: bool, case: str 
             numbers.append(notes.ref(_readings_note(lang, event)))
         sub = []
         parts = []
-        if event.is_range:
+        running = timeline.alert(event) == "binding-day-passed"
+        if running:
+            parts.append(lang("agenda_binding_passed", latest=event.latest))
+            row_style = ""  # not done with: it may still be running
+        elif event.is_range:
             parts.append(lang("screen_range", latest=event.latest))
         if numbers:
             parts.append(_refs(lang, sorted(set(numbers))))
         if parts:
-            sub.append(Cell("; ".join(parts), row_style))
+            sub.append(Cell("; ".join(parts), "bold red" if running else row_style))
         row = Row(
             cells=[
                 Cell(lang.say(event.label)),
@@ -140,7 +136,7 @@ def timeline_screen(timeline: Timeline, lang: Lang, *, explain: bool, case: str 
     if marked or notes.texts:
         screen.add(Blank())
     if marked:
-        screen.add(Text(lang("screen_legend", days=str(URGENT_DAYS)), "dim"))
+        screen.add(Text(lang("screen_legend", days=str(URGENT_DAYS)), "dim", hanging=2))
     screen.add(*notes.blocks())
     return screen
 
@@ -228,7 +224,9 @@ def agenda_screen(
         mark = "~" if item.uncertain else ""
         uncertain = uncertain or item.uncertain
         sub = []
-        if item.latest != item.date:
+        if item.timeline.alert(item.event) == "binding-day-passed":
+            sub.append(Cell(lang("agenda_binding_passed", latest=item.latest), "bold red"))
+        elif item.latest != item.date:
             sub.append(Cell(lang("screen_range", latest=item.latest)))
         table.rows.append(
             Row(
@@ -244,7 +242,7 @@ def agenda_screen(
                 sub_from=0,
             )
         )
-    screen.add(table, Blank(), Text(lang("screen_legend", days=str(URGENT_DAYS)), "dim"))
+    screen.add(table, Blank(), Text(lang("screen_legend", days=str(URGENT_DAYS)), "dim", hanging=2))
     if uncertain:
         screen.add(Text(lang("agenda_uncertain"), "dim", hanging=2))
     return screen
