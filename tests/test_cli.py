@@ -232,3 +232,20 @@ def test_add_counts_back_with_a_minus_or_before() -> None:
         data = json.loads(result.stdout)
         assert (data["date"], data["nominal"], data["before"]) == ("2026-03-20", "2026-03-23", True)
         assert any("--before" in w for w in data["warnings"])
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+@pytest.mark.parametrize(
+    "command", [[], ["compute"], ["batch"], ["agenda"], ["add"], ["rules", "check"]]
+)
+def test_help_keeps_values_whole_and_fits_the_terminal(columns: int, command: list[str]) -> None:
+    result = CliRunner().invoke(app, [*command, "--help"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= columns for line in lines), [x for x in lines if len(x) > columns]
+    # A value broken at its hyphen cannot be copied: no line may end inside a hyphenated word.
+    assert not [x for x in lines if x.endswith("-") and not x.endswith(" -")], lines
+    if command == ["compute"]:
+        text = " ".join(result.stdout.split())
+        for value in ("tax-audit", "30-days-from-entry-into-force", "complaint-decided"):
+            assert value in text

@@ -12,7 +12,6 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from deadline_cli import __version__
@@ -22,6 +21,8 @@ from deadline_cli.errors import (
     reported,
     write_err,
 )
+from deadline_cli.helpfmt import Command as HelpCommand
+from deadline_cli.helpfmt import Group as HelpGroup
 from deadline_cli.i18n import LANGUAGES, choose, msg
 from deadline_cli.run import (
     ComputeRequest,
@@ -38,7 +39,7 @@ EXIT_CODES = (
 )
 
 
-class _Group(TyperGroup):
+class _Group(HelpGroup):
     """Turns every error a user can cause into one line on stderr and exit code 2."""
 
     def main(self, args: Any = None, prog_name: str | None = None, *a: Any, **kw: Any) -> Any:
@@ -272,7 +273,7 @@ def _root(
     """Court deadlines for Kazakhstan."""
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(cls=HelpCommand, epilog=EXIT_CODES)
 def compute(
     start_date: Annotated[
         str,
@@ -360,14 +361,14 @@ def compute(
     appeal_served: Annotated[
         str | None,
         _date_option(
-            "APPC, appellate acts announced 1 July 2021 - 30 June 2025: the appellate act in "
+            "APPC, appellate acts announced 1 July 2021 to 30 June 2025: the appellate act in "
             "final form was delivered."
         ),
     ] = None,
     cassation_filed: Annotated[
         str | None,
         _date_option(
-            "APPC, appellate acts announced 1 July 2021 - 30 June 2025: a cassation complaint "
+            "APPC, appellate acts announced 1 July 2021 to 30 June 2025: a cassation complaint "
             "was filed, so the decision did not enter into force when the term expired."
         ),
     ] = None,
@@ -462,6 +463,7 @@ def compute(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="table for people; json, jsonl, csv or ics for scripts and calendars.",
         ),
     ] = CaseFormat.table,
@@ -533,7 +535,7 @@ def compute(
         raise typer.Exit(code_)
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(cls=HelpCommand, epilog=EXIT_CODES)
 def batch(
     source: Source = "-",
     input_format: InputFormatOption = None,
@@ -593,7 +595,7 @@ def batch(
         raise typer.Exit(code_)
 
 
-@app.command(epilog=EXIT_CODES)
+@app.command(cls=HelpCommand, epilog=EXIT_CODES)
 def agenda(
     source: Source = "-",
     within: Annotated[
@@ -650,7 +652,7 @@ def agenda(
         raise typer.Exit(code_)
 
 
-@app.command()
+@app.command(cls=HelpCommand)
 def holidays(
     year: Annotated[
         int | None,
@@ -682,7 +684,7 @@ def holidays(
     emit(render(holidays_screen(calendar, chosen, language, data["warnings"])))
 
 
-class _RulesGroup(TyperGroup):
+class _RulesGroup(HelpGroup):
     """``deadline rules [PACK]`` shows packs; ``deadline rules check FILE`` checks a file."""
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
@@ -740,7 +742,7 @@ def rules(
     emit(render(packs_screen(packs, language)))
 
 
-@rules_app.command("show", hidden=True)
+@rules_app.command("show", cls=HelpCommand, hidden=True)
 def rules_show(
     ctx: typer.Context,
     pack_id: Annotated[
@@ -773,7 +775,7 @@ def rules_show(
     emit(render(pack_screen(pack, language, on=day)))
 
 
-@rules_app.command("check")
+@rules_app.command("check", cls=HelpCommand)
 def rules_check(
     ctx: typer.Context,
     file: Annotated[str, typer.Argument(metavar="FILE", help="The pack file to check.")],
@@ -799,7 +801,7 @@ def rules_check(
     emit(language("rules_check_valid", file=file, pack=pack.id, name=name) + "\n")
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
+@app.command(cls=HelpCommand, context_settings={"ignore_unknown_options": True})
 def add(
     start: Annotated[
         str, typer.Argument(metavar="DATE", help="The day the term counts from (day 0).")
