@@ -128,3 +128,27 @@ def test_wide_terminal_does_not_stretch_citations(monkeypatch: pytest.MonkeyPatc
     line = next(x for x in wide.splitlines() if "Last day to appeal" in x)
     assert line.rstrip().endswith("APPC 168(2)")
     assert len(line.rstrip()) < 120
+
+
+def test_dates_and_citations_stay_on_one_line() -> None:
+    from deadline_cli.render.screen import wrap_hanging, words
+
+    assert words("по Пн 08.06.2026; (п. 1 ст. 18 Закона РК «О беженцах»)") == [
+        "по",
+        "Пн 08.06.2026;",
+        "(п. 1 ст. 18",
+        "Закона РК",
+        "«О беженцах»)",
+    ]
+    assert words("to Wed 2 Dec 2026, arts. 18(1), No. 351-VI") == [
+        "to",
+        "Wed 2 Dec 2026,",
+        "arts. 18(1),",
+        "No. 351-VI",
+    ]
+    assert words("ҚР ӘРПК 151-бабының 2-бөлігі") == ["ҚР ӘРПК", "151-бабының 2-бөлігі"]
+    # Wrapped at any width, a date is never split from its weekday or a part from its article.
+    text = "a note about Wed 2 Dec 2026 and ч. 2 ст. 151 АППК РК, then Пн 08.06.2026 " * 3
+    for width in range(16, 60):
+        for line in wrap_hanging(text, width, width):
+            assert not line.endswith(("Wed", "Wed 2", "Wed 2 Dec", "ч.", "ст.", "Пн"))

@@ -9,6 +9,7 @@ fit even with its wrapping columns at their narrowest is printed as one block pe
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -29,17 +30,99 @@ def cell_width(text: str) -> int:
     return width
 
 
+# Words a line must not be broken between: a date ("Wed 2 Dec 2026", "Пн 08.06.2026") and a
+# citation ("п. 1 ст. 18", "art. 151(2)", "No. 351-VI", "ст. 18 ... РК", "151-бабының 2-бөлігі"),
+# kept on one line as if joined by non-breaking spaces (the output keeps ordinary spaces, so a
+# grep for a date still finds it).
+_WEEKDAYS = frozenset(
+    [
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+        "Пн",
+        "Вт",
+        "Ср",
+        "Чт",
+        "Пт",
+        "Сб",
+        "Вс",
+        "Дс",
+        "Сс",
+        "Бс",
+        "Жм",
+        "Сн",
+        "Жс",
+    ]
+)
+_MONTHS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+)
+_MARKERS = frozenset(
+    ["п.", "пп.", "ч.", "ст.", "гл.", "абз.", "art.", "arts.", "No.", "№", "ҚР", "para.", "ch."]
+)
+_DOTTED = re.compile(r"\d{2}\.\d{2}\.\d{4}\W*")
+_DAY = re.compile(r"\d{1,2}")
+_YEAR = re.compile(r"\d{4}\W*")
+_NUMBER = re.compile(r"\d[\w().,–-]*")
+_KK_ARTICLE = re.compile(r"\d[\w()–-]*-баб\w*")
+_KK_PART = re.compile(r"\d[\w()–-]*-(бөлі|тармақ|абзац)\w*\W*")
+_GLUE_MAX = 20  # a group wider than this may break: a narrow column must still fit
+
+
+def _bare(word: str) -> str:
+    return word.lstrip("(«\"'[")
+
+
+def _glued(left: str, right: str) -> bool:
+    """Whether ``right`` must stay on the line of ``left`` (the group so far)."""
+    last = _bare(left.rsplit(" ", 1)[-1])
+    if last in _WEEKDAYS:
+        return bool(_DOTTED.fullmatch(right) or _DAY.fullmatch(right))
+    if _DAY.fullmatch(last) and right in _MONTHS:
+        return True
+    if last in _MONTHS:
+        return bool(_YEAR.fullmatch(right))
+    if last in _MARKERS:
+        return True
+    if right.rstrip(",;:.)»") == "РК":
+        return True
+    if _NUMBER.fullmatch(last) and right in ("п.", "пп.", "ч.", "ст."):
+        return " " in left  # "п. 1" + "ст. 18", not a bare number before a citation
+    if _KK_ARTICLE.fullmatch(last):
+        return bool(_KK_PART.fullmatch(right))
+    return left.startswith("«") and "»" not in left
+
+
+def words(text: str) -> list[str]:
+    """The units a line may break between: words, with dates and citations glued whole."""
+    found: list[str] = []
+    for word in text.split():
+        if (
+            found
+            and cell_width(found[-1]) + 1 + cell_width(word) <= _GLUE_MAX
+            and _glued(found[-1], word)
+        ):
+            found[-1] += " " + word
+        else:
+            found.append(word)
+    return found
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Word-wrap ``text`` to ``width`` cells; a word longer than the width keeps its own line
     whole (a narrow terminal wraps it, but the program never breaks a word)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
-        if not words:
+        words_ = words(paragraph)
+        if not words_:
             lines.append("")
             continue
-        current = words[0]
-        for word in words[1:]:
+        current = words_[0]
+        for word in words_[1:]:
             if cell_width(current) + 1 + cell_width(word) <= width:
                 current += " " + word
             else:
@@ -138,12 +221,12 @@ class Screen:
 
 def wrap_hanging(text: str, first: int, rest: int) -> list[str]:
     """Word-wrap with room ``first`` on the first line and ``rest`` on the others."""
-    words = text.split()
-    if not words:
+    found = words(text)
+    if not found:
         return [""]
     lines: list[str] = []
-    current, room = words[0], first
-    for word in words[1:]:
+    current, room = found[0], first
+    for word in found[1:]:
         if cell_width(current) + 1 + cell_width(word) <= room:
             current += " " + word
         else:
