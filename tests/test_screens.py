@@ -131,7 +131,7 @@ def test_wide_terminal_does_not_stretch_citations(monkeypatch: pytest.MonkeyPatc
 
 
 def test_dates_and_citations_stay_on_one_line() -> None:
-    from deadline_cli.render.screen import wrap_hanging, words
+    from deadline_cli.render.screen import words, wrap_hanging
 
     assert words("по Пн 08.06.2026; (п. 1 ст. 18 Закона РК «О беженцах»)") == [
         "по",

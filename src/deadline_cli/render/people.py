@@ -17,7 +17,17 @@ from datetime import date, timedelta
 from deadline_cli.calendar import KazakhCalendar, off_name, working_name
 from deadline_cli.errors import safe_text
 from deadline_cli.i18n import Lang, Msg
-from deadline_cli.render.screen import Blank, Cell, Column, Detail, Row, Screen, Table, Text
+from deadline_cli.render.screen import (
+    Blank,
+    Cell,
+    Column,
+    Detail,
+    Row,
+    Screen,
+    Table,
+    Text,
+    cell_width,
+)
 from deadline_cli.rules import Era, Pack, Rule, StepRule, option_for
 from deadline_cli.timeline import URGENT_DAYS, Event, Timeline
 
@@ -160,13 +170,23 @@ def _explain(lang: Lang, event: Event) -> list[Detail]:
         details.append(Detail(quote_line(lang, rule), style="italic"))
     elif event.note:
         details.append(Detail(lang.say(event.note), style="dim"))
-    later = lang("latest_prefix")
+    # Every line of the trace starts its text at the same column, whatever its date's width.
+    steps = [*event.steps, *event.steps_latest]
+    width = max((cell_width(lang.day(s.date)) for s in steps), default=0)
     for step in event.steps:
-        details.append(Detail(lang.say(step.msg), lead=lang.day(step.date), style="dim"))
+        lead = _padded(lang.day(step.date), width)
+        details.append(Detail(lang.say(step.msg), lead=lead, style="dim"))
+    if event.steps_latest:
+        # The same count from the latest possible start, under a heading, aligned as above.
+        details.append(Detail(lang("latest_prefix"), style="dim"))
     for step in event.steps_latest:
-        lead = later + lang.day(step.date)
+        lead = _padded(lang.day(step.date), width)
         details.append(Detail(lang.say(step.msg), lead=lead, style="dim"))
     return details
+
+
+def _padded(text: str, width: int) -> str:
+    return text + " " * (width - cell_width(text))
 
 
 def quote_line(lang: Lang, rule: Rule) -> str:
@@ -526,8 +546,9 @@ def add_screen(
 ) -> Screen:
     screen = Screen()
     screen.add(Text(header, "bold"), Text(basis))
+    width = max((cell_width(lang.day(day)) for day, _ in lines), default=0)
     for day, text in lines:
-        screen.add(Text(lang.say(text), indent=2, lead=lang.day(day)))
+        screen.add(Text(lang.say(text), indent=2, lead=_padded(lang.day(day), width)))
     for n, warning in enumerate(warnings, 1):
         screen.add(Text(f"[{n}] {warning}", hanging=len(str(n)) + 3))
     return screen
