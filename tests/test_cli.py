@@ -82,7 +82,9 @@ def test_table_in_a_pipe_is_plain_text_with_the_articles() -> None:
     leave = next(line for line in out.splitlines() if "Last day to leave" in line)
     assert "Fri 8 May 2026" in leave and "Refugees Law 18(1)" in leave
     # The table's warnings are its numbered notes, said once, on stdout: not again on stderr.
-    assert "[1] Last day to leave Kazakhstan: the rule is secondary" in " ".join(out.split())
+    flat = " ".join(out.split())
+    assert "[1] Last day to leave Kazakhstan, by each reading of the law:" in flat
+    assert "; the rule is secondary" in flat  # one note per event: its caveats together
     assert err == ""
 
 

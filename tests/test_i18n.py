@@ -133,7 +133,8 @@ def test_seed_case_in_russian_reads_like_a_russian_lawyer_writes() -> None:
     ):
         assert line in flat, line
     notes = flat[flat.index("[1]") :]
-    assert notes.startswith("[1] Последний день для выезда из Казахстана: достоверность нормы")
+    assert notes.startswith("[1] Последний день для выезда из Казахстана, по каждому толкованию")
+    assert "; достоверность нормы — «вторичный источник»" in notes
     assert "2026-04-06" not in out  # court style dates only
 
 
@@ -153,7 +154,7 @@ def test_seed_case_in_kazakh_with_kazakh_letters() -> None:
         "Оқиға",
     ):
         assert line in flat, line
-    assert "[1] Қазақстаннан шығудың соңғы күні:" in flat
+    assert "[1] Қазақстаннан шығудың соңғы күні," in flat
 
 
 @pytest.mark.parametrize("code", ["ru", "kk"])

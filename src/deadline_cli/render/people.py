@@ -86,11 +86,7 @@ def timeline_screen(timeline: Timeline, lang: Lang, *, explain: bool, case: str 
     screen.add(Blank())
 
     notes = _Notes()
-    by_event: dict[str, list[str]] = {}
-    for notice in timeline.notices:
-        text = lang.say(notice.message)
-        for event_id in notice.events or ("",):
-            by_event.setdefault(event_id, []).append(text)
+    by_event = _notices_by_event(timeline, lang)
     table = Table(
         columns=[
             Column(lang("col_event"), wrap=True),
@@ -108,21 +104,14 @@ def timeline_screen(timeline: Timeline, lang: Lang, *, explain: bool, case: str 
         marked = marked or bool(marker.text)
         row_style = "dim" if status == "passed" else ""
         date_style = marker.style or row_style
-        numbers = [notes.ref(text) for text in by_event.get(event.id, [])]
+        said = by_event.get(event.id, [])
         if event.readings:
-            numbers.append(notes.ref(_readings_note(lang, event)))
-        sub = []
-        parts = []
+            said = [_readings_note(lang, event), *said]
+        number = notes.ref(_one_note(lang.say(event.label), said)) if said else None
         running = timeline.alert(event) == "binding-day-passed"
         if running:
-            parts.append(lang("agenda_binding_passed", latest=event.latest))
             row_style = ""  # not done with: it may still be running
-        elif event.is_range:
-            parts.append(lang("screen_range", latest=event.latest))
-        if numbers:
-            parts.append(_refs(lang, sorted(set(numbers))))
-        if parts:
-            sub.append(Cell("; ".join(parts), "bold red" if running else row_style))
+        sub = _sub_line(lang, event, number, running, row_style)
         row = Row(
             cells=[
                 Cell(lang.say(event.label)),
@@ -151,13 +140,51 @@ def timeline_screen(timeline: Timeline, lang: Lang, *, explain: bool, case: str 
     return screen
 
 
+def _notices_by_event(timeline: Timeline, lang: Lang) -> dict[str, list[str]]:
+    """The warnings of a case, by the event they concern ("" for the case as a whole)."""
+    by_event: dict[str, list[str]] = {}
+    for notice in timeline.notices:
+        if notice.message.key == "warn_reading_earlier":
+            continue  # the readings note lists every reading's day, the earliest first
+        text = lang.say(notice.message)
+        for event_id in notice.events or ("",):
+            by_event.setdefault(event_id, []).append(text)
+    return by_event
+
+
+def _sub_line(
+    lang: Lang, event: Event, number: int | None, running: bool, row_style: str
+) -> list[Cell]:
+    """The line under an event's row: its range, or that its binding day passed, and its note."""
+    parts = []
+    if running:
+        parts.append(lang("agenda_binding_passed", latest=event.latest))
+    elif event.is_range:
+        parts.append(lang("screen_range", latest=event.latest))
+    if number is not None:
+        parts.append(_refs(lang, [number]))
+    if not parts:
+        return []
+    return [Cell("; ".join(parts), "bold red" if running else row_style)]
+
+
+def _one_note(label: str, texts: Sequence[str]) -> str:
+    """One note per event: what is said of it, its name said once."""
+    prefix = label + ": "
+    rest = [t.removeprefix(prefix) for t in texts[1:]]
+    return "; ".join([texts[0], *rest])
+
+
 def _readings_note(lang: Lang, event: Event) -> str:
     parts = []
-    for reading in event.readings:
+    readings = sorted(event.readings, key=lambda r: (r.date, r.latest))
+    for n, reading in enumerate(readings):
         day = lang.day(reading.date)
         if reading.latest != reading.date:
             day = lang("screen_day_range", first=reading.date, last=reading.latest)
         key = "screen_reading_shown" if reading.selected else "screen_reading"
+        if n == 0 and reading.date < event.date:
+            key = "screen_reading_earliest"
         parts.append(lang(key, reading=lang.say(reading.label), date=day))
     return lang("screen_readings", label=lang.say(event.label), readings="; ".join(parts))
 
