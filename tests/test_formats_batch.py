@@ -247,3 +247,50 @@ def test_batch_reads_served_and_exit_readings_and_overrides(tmp_path: Path) -> N
     )
     assert dates["R"]["exit_deadline"] == "2026-03-05"
     assert "row 3 (id X): --exit-from 'someday'" in err
+
+
+def test_batch_reads_procedures_named_in_russian_and_kazakh(tmp_path: Path) -> None:
+    # The same civil case (5 Feb 2026, final form 5 Feb: appeal Thu 5 Mar 2026) and refugee
+    # case (appeal Mon 6 Apr 2026) under Russian, Kazakh and code names.
+    rows = [
+        ("A", "гражданское", "2026-03-05"),
+        ("B", "Азаматтық іс", "2026-03-05"),
+        ("C", "ГПК", "2026-03-05"),
+        ("D", "беженец", "2026-04-06"),
+        ("E", "БОСҚЫН", "2026-04-06"),
+        ("F", "административное", "2026-04-06"),
+    ]
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "№;Процедура;Дата решения;Окончательная форма\n"
+        + "".join(f"{i};{p};05.02.2026;05.02.2026\n" for i, p, _ in rows),
+        encoding="utf-8",
+    )
+    code, out, err = invoke("batch", str(path), "-f", "csv", "--as-of", "2026-02-06")
+    assert code == 0, err
+    got = {
+        r["id"]: (r["procedure"], r["appeal_deadline"]) for r in csv.DictReader(io.StringIO(out))
+    }
+    assert {i: d for i, (_, d) in got.items()} == {i: d for i, _, d in rows}
+    assert got["A"][0] == "civil" and got["E"][0] == "refugee" and got["F"][0] == "administrative"
+
+
+def test_a_row_error_names_the_column_as_the_file_does(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text(
+        "№;Процедура;Дата решения;Дата вручения\n"
+        "A;refugee;05.02.2026;xx\n"
+        "B;беженец;05.02.2026;06.02.2026\n"
+        "C;гражданское;31.02.2026;\n",
+        encoding="utf-8",
+    )
+    code, out, err = invoke("batch", str(path), "-f", "csv", "--as-of", "2026-02-06")
+    assert code == 1 and out.count("\n") == 1  # the header alone: every row failed
+    lines = err.splitlines()
+    assert lines[0].startswith("row 1 (id A): «Дата вручения» (served) 'xx' is not a date")
+    assert lines[1].startswith("row 2 (id B): «Дата вручения» (served) does not apply")
+    assert lines[2].startswith("row 3 (id C): «Дата решения» (ruling) '31.02.2026'")
+    # A file that uses the column's own name is told that name.
+    path.write_text("id,ruling,served\nA,2026-02-05,xx\n", encoding="utf-8")
+    _, _, err = invoke("batch", str(path), "-f", "csv", "--as-of", "2026-02-06")
+    assert err.startswith("row 1 (id A): served 'xx' is not a date")

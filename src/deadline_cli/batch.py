@@ -58,6 +58,8 @@ class RawRow(NamedTuple):
     fields: dict[str, str] | None
     error: Msg | str | None
     line: str
+    # The file's own name of each column ("Дата вручения" for served), for its row errors.
+    headers: dict[str, str] | None = None
 
 
 # Decoding, line by line.
@@ -219,6 +221,28 @@ def column_aliases() -> dict[str, str]:
     return aliases
 
 
+def shown_column(column: str, headers: dict[str, str] | None) -> str:
+    """A column as its file names it: «Дата вручения» (served); the column's own name when
+    the file uses it."""
+    header = (headers or {}).get(column)
+    if header is None or _norm(header) == _norm(column):
+        return column
+    return f"«{header}» ({column})"
+
+
+@cache
+def procedure_aliases() -> dict[str, str]:
+    """Procedure names as people write them in a file (Russian, Kazakh) -> pack ids."""
+    from deadline_cli.rules import BUILTIN_PACKS
+
+    aliases = {_norm(p): p for p in BUILTIN_PACKS}
+    for code in ("en", "ru", "kk"):
+        text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
+        for alias, pack in tomllib.loads(text).get("procedures", {}).items():
+            aliases[_norm(alias)] = pack
+    return aliases
+
+
 def _norm(header: str) -> str:
     return " ".join(header.strip().strip('"').lower().replace("_", " ").replace("-", " ").split())
 
@@ -277,21 +301,23 @@ def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
             yield RawRow(n, None, msg("error_jsonl_object"), line)
             continue
         fields: dict[str, str] = {}
+        headers: dict[str, str] = {}
         bad = None
         for key, raw in value.items():
             column = column_aliases().get(_norm(str(key)))
             if column is None:
                 continue
+            headers[column] = str(key)
             if isinstance(raw, dict | list):
-                bad = msg("error_json_cell", column=column)
+                bad = msg("error_json_cell", column=shown_column(column, headers))
                 break
             fields[column] = _text(raw)
-        yield RawRow(n, None if bad else fields, bad, line)
+        yield RawRow(n, None if bad else fields, bad, line, headers)
 
 
 def _header(
     lines: Lines, iterator: Iterator[tuple[str | None, Msg | None]], delimiter: str | None
-) -> tuple[str, list[str | None]]:
+) -> tuple[str, list[str | None], dict[str, str]]:
     """The separator and the columns of a CSV, from its first non-empty line."""
     header_line = None
     for text, problem in iterator:
@@ -313,12 +339,13 @@ def _header(
         raise DeadlineError(
             msg("error_header_columns", name=lines.name, found=names[:12], columns=COLUMNS)
         )
-    return sep, columns
+    headers = {c: " ".join(n.split()) for c, n in zip(columns, names, strict=False) if c}
+    return sep, columns, headers
 
 
 def _csv_rows(lines: Lines, delimiter: str | None) -> Iterator[RawRow]:
     iterator = iter(lines)
-    sep, columns = _header(lines, iterator, delimiter)
+    sep, columns, headers = _header(lines, iterator, delimiter)
     lines.release()
     pending: list[str] = []
     row = 0
@@ -346,7 +373,7 @@ def _csv_rows(lines: Lines, delimiter: str | None) -> Iterator[RawRow]:
                     for column, cell in zip(columns, cells, strict=False)
                     if column is not None
                 }
-                yield RawRow(row, fields, None, line.rstrip("\r\n"))
+                yield RawRow(row, fields, None, line.rstrip("\r\n"), headers)
             return
         except _BadLine as bad:
             row += 1
@@ -432,22 +459,24 @@ class BatchRunner:
         self._packs: dict[str, Pack] = {user_pack.id: user_pack} if user_pack else {}
         self._cache: OrderedDict[tuple[object, ...], Timeline | Msg | str] = OrderedDict()
 
-    def _pack(self, pack_id: str) -> Pack:
-        pack = self._packs.get(pack_id)
+    def _pack(self, name: str) -> Pack:
+        pack = self._packs.get(name)
         if pack is None:
-            pack = self._packs[pack_id] = load_pack(pack_id)
+            pack_id = procedure_aliases().get(_norm(name), name)
+            pack = self._packs.get(pack_id) or load_pack(pack_id)
+            self._packs[name] = pack
         return pack
 
-    def _timeline(self, fields: dict[str, str]) -> Timeline:
+    def _timeline(self, fields: dict[str, str], headers: dict[str, str] | None = None) -> Timeline:
         # A missing column (None) and an empty cell ("") are both absent; they only differ
         # as cache keys, which costs a recomputation, never a different answer.
         key = tuple(map(fields.get, _KEY_COLUMNS))
         hit = self._cache.get(key)
         if hit is None:
             try:
-                hit = self._compute(fields)
+                hit = self._compute(fields, headers)
             except DeadlineError as exc:
-                hit = exc.message
+                hit = _in_file_terms(exc.message, headers)
             self._cache[key] = hit
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
@@ -455,16 +484,17 @@ class BatchRunner:
             raise DeadlineError(hit)
         return hit
 
-    def _compute(self, fields: dict[str, str]) -> Timeline:
+    def _compute(self, fields: dict[str, str], headers: dict[str, str] | None) -> Timeline:
         def day(name: str) -> date | None:
             value = fields.get(name, "")
-            return parse_date(value, name) if value else None
+            return parse_date(value, shown_column(name, headers)) if value else None
 
         flags: dict[str, bool] = {}
         for column in FLAG_INPUTS:
             flag = fields.get(column, "").strip().lower()
             if flag not in _TRUE | _FALSE:
-                raise DeadlineError(msg("error_flag", column=column, value=shown(flag)))
+                what = shown_column(column, headers)
+                raise DeadlineError(msg("error_flag", column=what, value=shown(flag)))
             flags[column] = flag in _TRUE
         reason = fields.get("immediate_reason") or None
         if reason is not None:
@@ -496,11 +526,26 @@ class BatchRunner:
                 continue
             case_id = raw.fields.get("id", "") or str(raw.row)
             try:
-                timeline = self._timeline(raw.fields)
+                timeline = self._timeline(raw.fields, raw.headers)
             except DeadlineError as exc:
                 yield BatchResult(raw.row, case_id, error=exc.message, line=raw.line)
                 continue
             yield BatchResult(raw.row, case_id, timeline=timeline, line=raw.line)
+
+
+def _in_file_terms(message: Msg | str, headers: dict[str, str] | None) -> Msg | str:
+    """A row's error names the file's columns, not the command line's options: '--served'
+    becomes «Дата вручения» (served) where the file calls it so."""
+    if not isinstance(message, Msg) or not headers:
+        return message
+    args = []
+    for name, value in message.args:
+        if name in ("option", "needs") and isinstance(value, str) and value.startswith("--"):
+            column = value[2:].replace("-", "_")
+            if column in headers:
+                value = shown_column(column, headers)
+        args.append((name, value))
+    return Msg(message.key, tuple(args))
 
 
 def describe(error: Msg | str | None) -> Any:
