@@ -540,11 +540,12 @@ def _in_file_terms(message: Msg | str, headers: dict[str, str] | None) -> Msg | 
         return message
     args = []
     for name, value in message.args:
+        said = value
         if name in ("option", "needs") and isinstance(value, str) and value.startswith("--"):
             column = value[2:].replace("-", "_")
             if column in headers:
-                value = shown_column(column, headers)
-        args.append((name, value))
+                said = shown_column(column, headers)
+        args.append((name, said))
     return Msg(message.key, tuple(args))
 
 
