@@ -23,12 +23,13 @@ from deadline_cli.errors import (
     EXIT_ROWS_FAILED,
     DeadlineError,
     OutputError,
+    choose,
     describe_os_error,
     say,
     shown,
     write_err,
 )
-from deadline_cli.i18n import Lang, Msg, choose, msg
+from deadline_cli.i18n import Lang, Msg, msg
 from deadline_cli.output import Output
 from deadline_cli.run import alerting, choose_pack, due_within, optional_date, reminders
 from deadline_cli.timeline import Timeline

@@ -17,13 +17,14 @@ from typer.exceptions import TyperException
 from deadline_cli import __version__
 from deadline_cli.errors import (
     EXIT_BAD_INPUT,
+    choose,
     fail,
     reported,
     write_err,
 )
 from deadline_cli.helpfmt import Command as HelpCommand
 from deadline_cli.helpfmt import Group as HelpGroup
-from deadline_cli.i18n import LANGUAGES, choose, msg
+from deadline_cli.i18n import LANGUAGES, msg
 from deadline_cli.run import (
     ComputeRequest,
     optional_date,
@@ -43,7 +44,7 @@ class _Group(HelpGroup):
     """Turns every error a user can cause into one line on stderr and exit code 2."""
 
     def main(self, args: Any = None, prog_name: str | None = None, *a: Any, **kw: Any) -> Any:
-        from deadline_cli.entry import prepare
+        from deadline_cli.output import prepare
 
         kw["standalone_mode"] = False
         prepare(list(args) if args is not None else sys.argv[1:])

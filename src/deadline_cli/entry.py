@@ -140,36 +140,9 @@ def main() -> None:
         interrupted()
 
 
-def prepare(argv: list[str]) -> None:
-    """Before any parsing: the language of messages, and output streams safe for any text."""
-    from deadline_cli.errors import language_from_argv, set_language
-    from deadline_cli.output import prepare_streams
-
-    set_language(language_from_argv(argv))
-    prepare_streams(note=not _data_format(argv))
-
-
-_DATA_FORMATS = frozenset({"csv", "json", "jsonl", "ics"})
-
-
-def _data_format(argv: list[str]) -> bool:
-    """Whether argv asks for data for programs (-f csv, --format=json...): the note about
-    escapes is for people; data is refused instead of escaped."""
-    for i, arg in enumerate(argv):
-        value = None
-        if arg in ("-f", "--format") and i + 1 < len(argv):
-            value = argv[i + 1]
-        elif arg.startswith("--format="):
-            value = arg.split("=", 1)[1]
-        elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
-            value = arg[2:]
-        if value is not None and value.strip().lower() in _DATA_FORMATS:
-            return True
-    return False
-
-
 def _main() -> None:
     from deadline_cli.errors import reported
+    from deadline_cli.output import prepare
 
     argv = sys.argv[1:]
     prepare(argv)

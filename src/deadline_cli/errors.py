@@ -20,10 +20,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
-if TYPE_CHECKING:
-    from deadline_cli.i18n import Msg
+from deadline_cli.i18n import ENV, LANGUAGES, Lang, Msg, load, msg
 
 EXIT_OK = 0
 EXIT_ROWS_FAILED = 1
@@ -86,8 +85,6 @@ def language_from_argv(argv: list[str]) -> str | None:
 def say(message: Msg | str, language: str | None = None) -> str:
     """A message in the current error language (or ``language``), on one line, safe for a
     terminal."""
-    from deadline_cli.i18n import LANGUAGES, load
-
     code = language or _settings["language"] or os.environ.get("DEADLINE_LANG") or "en"
     code = code.strip().lower()
     if language is None and code != "en" and not _stderr_shows_cyrillic():
@@ -153,7 +150,6 @@ def fail(message: Msg | str) -> NoReturn:
 
 
 def say_prefixed(key: str, message: Msg | str) -> str:
-    from deadline_cli.i18n import msg
 
     return say(msg(key, text=message))
 
@@ -162,14 +158,12 @@ def internal_error(exc: BaseException) -> NoReturn:
     """A bug of ours: still one line and no traceback, unless DEADLINE_DEBUG is set."""
     if os.environ.get("DEADLINE_DEBUG"):
         raise exc
-    from deadline_cli.i18n import msg
 
     write_err(say(msg("error_internal", kind=type(exc).__name__, text=str(exc)[:200])))
     sys.exit(EXIT_INTERNAL)
 
 
 def output_failed(reason: str) -> NoReturn:
-    from deadline_cli.i18n import msg
 
     write_err(say(msg("error_output", reason=reason)))
     _silence_stdout()
@@ -182,7 +176,6 @@ def pipe_closed() -> NoReturn:
 
 
 def interrupted() -> NoReturn:
-    from deadline_cli.i18n import msg
 
     write_err(say(msg("error_interrupted")))
     sys.exit(EXIT_INTERRUPTED)
@@ -217,7 +210,6 @@ def describe_os_error(exc: OSError) -> str:
     key = _OS_ERRORS.get(exc.errno or 0)
     if key is None:
         return exc.strerror or type(exc).__name__
-    from deadline_cli.i18n import msg
 
     return say(msg(key))
 
@@ -252,7 +244,6 @@ def reported() -> Iterator[None]:
 def read_limited(path: Path, limit: int, key: str) -> str:
     """A small text file, refused (as the message ``key``) when unreadable, too large,
     not UTF-8, or not a regular file; /dev/zero is never read to the end."""
-    from deadline_cli.i18n import msg
 
     def refuse(problem: Any) -> DeadlineError:
         return DeadlineError(msg(key, path=str(path), problem=problem))
@@ -270,3 +261,12 @@ def read_limited(path: Path, limit: int, key: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise refuse(msg("file_not_utf8", offset=str(exc.start))) from None
+
+
+def choose(option: str | None) -> Lang:
+    """The language of --lang, else $DEADLINE_LANG, else English; an unknown one is the user's
+    error (exit 2)."""
+    code = (option or os.environ.get(ENV) or "en").strip().lower()
+    if code not in LANGUAGES:
+        raise DeadlineError(msg("error_language", value=shown(code), languages=LANGUAGES))
+    return load(code)

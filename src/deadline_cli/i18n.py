@@ -13,15 +13,12 @@ comma-separated list. Machine fields (ids, ISO dates, certainty and status codes
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
-
-from deadline_cli.errors import DeadlineError
 
 LANGUAGES = ("en", "ru", "kk")
 ENV = "DEADLINE_LANG"
@@ -112,8 +109,6 @@ class Lang:
 
     def say(self, value: Any) -> str:
         """Any message, pack string, date, period, holiday or list, in this language."""
-        from deadline_cli.periods import Period
-
         if isinstance(value, Msg):
             template = self.messages.get(value.key)
             if template is None:
@@ -123,8 +118,9 @@ class Lang:
             return self.texts.get(value, value)
         if isinstance(value, date):
             return self.day(value)
-        if isinstance(value, Period):
-            return self.period(value)
+        said = getattr(value, "say_in", None)
+        if said is not None:  # a value that knows how it is said (a period, in periods.py)
+            return str(said(self))
         if isinstance(value, Holiday):
             return self.holiday(value)
         if isinstance(value, tuple | list):
@@ -153,19 +149,13 @@ def _plural(code: str, n: int, forms: int) -> int:
 
 @cache
 def load(code: str) -> Lang:
+    """A built-in language; ``code`` must be one of LANGUAGES (a user's choice is checked by
+    :func:`deadline_cli.errors.choose`)."""
     if code not in LANGUAGES:
-        from deadline_cli.errors import shown
-
-        raise DeadlineError(msg("error_language", value=shown(code), languages=LANGUAGES))
+        raise ValueError(f"no language {code!r}")
     text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
     return Lang(code, tomllib.loads(text))
 
 
 def english() -> Lang:
     return load("en")
-
-
-def choose(option: str | None) -> Lang:
-    """The language of --lang, else $DEADLINE_LANG, else English."""
-    code = option or os.environ.get(ENV) or "en"
-    return load(code.strip().lower())

@@ -14,16 +14,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from dateutil.relativedelta import relativedelta
 
+from deadline_cli.calendar import WorkingWeekendDay, working_name
 from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError, shown
-from deadline_cli.i18n import Msg, msg
-
-if TYPE_CHECKING:
-    from deadline_cli.calendar import WorkingWeekendDay
+from deadline_cli.i18n import Lang, Msg, msg
 
 
 class Unit(StrEnum):
@@ -78,6 +76,10 @@ class Period:
 
     def __str__(self) -> str:
         return f"{self.amount} {_SINGULAR[self.unit] if self.amount == 1 else self.unit.value}"
+
+    def say_in(self, lang: Lang) -> str:
+        """The period in a language, with its plural forms ("2 месяца")."""
+        return lang.period(self)
 
 
 class WorkingDays(Protocol):
@@ -178,8 +180,6 @@ def _days_not_counted(trigger: date, end: date, calendar: WorkingDays) -> tuple[
 
 def _weekend_days_counted(trigger: date, end: date, calendar: WorkingDays) -> tuple[Msg, ...]:
     """Saturdays and Sundays inside a working-day count that were working days (by order)."""
-    from deadline_cli.calendar import working_name
-
     named: list[Msg] = []
     day = trigger + timedelta(days=1)
     while day <= end:

@@ -189,7 +189,7 @@ def case_inputs(request: ComputeRequest, pack: Any) -> Any:
 def run_compute(request: ComputeRequest) -> int:
     """Compute one case and print it; the exit code (0, or 3 for an alert)."""
     from deadline_cli.dates import today_in_kazakhstan
-    from deadline_cli.i18n import choose
+    from deadline_cli.errors import choose
     from deadline_cli.output import Output
     from deadline_cli.overrides import calendar_for
     from deadline_cli.timeline import build_timeline
