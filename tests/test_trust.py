@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from deadline_cli.cli import app
-from deadline_cli.rules import resources
 
 runner = CliRunner()
 
