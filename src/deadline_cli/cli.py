@@ -8,7 +8,6 @@ not be written; 130 interrupted; 141 the reader of a pipe went away.
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -24,10 +23,35 @@ from deadline_cli.errors import (
 )
 from deadline_cli.helpfmt import Command as HelpCommand
 from deadline_cli.helpfmt import Group as HelpGroup
-from deadline_cli.i18n import LANGUAGES, msg
+from deadline_cli.options import (
+    AgendaFormat,
+    AlertWithin,
+    AsOf,
+    BatchFormat,
+    CalendarFile,
+    CaseFormat,
+    Delimiter,
+    Encoding,
+    ErrorsFile,
+    Excel,
+    Format,
+    InputFormatOption,
+    Language,
+    OutputEncoding,
+    Procedure,
+    Quiet,
+    Remind,
+    RulesFile,
+    Source,
+    complete_entries,
+    complete_kinds,
+    complete_packs,
+    date_option,
+)
 from deadline_cli.run import (
     ComputeRequest,
     optional_date,
+    run_add,
     run_compute,
 )
 
@@ -76,184 +100,6 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class CaseFormat(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    ics = "ics"
-
-
-class BatchFormat(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
-    ics = "ics"
-
-
-class AgendaFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    ics = "ics"
-
-
-class InputFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-def _packs(incomplete: str) -> list[str]:
-    from deadline_cli.rules import BUILTIN_PACKS
-
-    return [p for p in BUILTIN_PACKS if p.startswith(incomplete)]
-
-
-def _languages(incomplete: str) -> list[str]:
-    return [code for code in LANGUAGES if code.startswith(incomplete)]
-
-
-def _entries(incomplete: str) -> list[str]:
-    from deadline_cli.rules import DATE_INPUTS
-
-    return [n.replace("_", "-") for n in DATE_INPUTS if n.replace("_", "-").startswith(incomplete)]
-
-
-def _kinds(incomplete: str) -> list[str]:
-    from deadline_cli.rules import BUILTIN_PACKS, load_pack
-
-    found: list[str] = []
-    for pack_id in BUILTIN_PACKS:
-        choice = load_pack(pack_id).choice
-        if choice is not None:
-            found += [k.id for k in choice.kinds if k.id.startswith(incomplete)]
-    return sorted(set(found))
-
-
-# Options shared by several commands.
-Procedure = Annotated[
-    str | None,
-    typer.Option(
-        "--procedure",
-        "-p",
-        metavar="PACK",
-        help="Procedure pack (default refugee); 'deadline rules' lists them.",
-        autocompletion=_packs,
-    ),
-]
-RulesFile = Annotated[
-    str | None,
-    typer.Option(
-        "--rules",
-        metavar="FILE",
-        help="A procedure pack from a TOML file (schema: see the README); in batch, the pack "
-        "for rows with no procedure column.",
-    ),
-]
-Language = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        metavar="LANG",
-        help="Language for people: en, ru or kk (default: $DEADLINE_LANG, else en). Machine "
-        "fields (ids, ISO dates, codes) never change.",
-        autocompletion=_languages,
-    ),
-]
-CalendarFile = Annotated[
-    str | None,
-    typer.Option(
-        "--calendar",
-        metavar="FILE",
-        help="Calendar overrides (TOML days_off / working_days; default: $DEADLINE_CALENDAR, "
-        "else calendar.toml in the user config directory).",
-    ),
-]
-AsOf = Annotated[
-    str | None,
-    typer.Option(
-        metavar="DATE",
-        help="Count days left from this day (default: today in Kazakhstan, UTC+5).",
-    ),
-]
-Remind = Annotated[
-    str,
-    typer.Option(
-        metavar="DAYS",
-        help="ICS reminders: days before each deadline, comma-separated (e.g. 14,3,1).",
-    ),
-]
-AlertWithin = Annotated[
-    int | None,
-    typer.Option(
-        min=0,
-        max=100000,
-        metavar="N",
-        help="Exit with code 3 when a deadline falls between the as-of day and N days after "
-        "it, inclusive.",
-    ),
-]
-Quiet = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr (JSON keeps them).")
-]
-OutputEncoding = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="Write CSV in this encoding (e.g. windows-1251 for an old Excel); default UTF-8.",
-    ),
-]
-Excel = Annotated[
-    bool,
-    typer.Option(
-        "--excel", help="CSV as Excel opens it: UTF-8 with a BOM, ';' between fields, CRLF."
-    ),
-]
-Delimiter = Annotated[
-    str | None,
-    typer.Option(
-        metavar="SEP",
-        help="CSV input: the field separator (',', ';' or 'tab'); default: detected from the "
-        "header line.",
-    ),
-]
-Encoding = Annotated[
-    str | None,
-    typer.Option(
-        metavar="NAME",
-        help="Input encoding (e.g. windows-1251); default UTF-8, with Windows-1251 for lines "
-        "that are not UTF-8 (said on stderr).",
-    ),
-]
-InputFormatOption = Annotated[
-    InputFormat | None,
-    typer.Option(help="csv or jsonl (default: from the file name; csv for stdin)."),
-]
-ErrorsFile = Annotated[
-    str | None,
-    typer.Option(
-        "--errors",
-        metavar="FILE",
-        help="Write the failed rows (row, id, message, the original line) to FILE as CSV, to "
-        "fix and run again.",
-    ),
-]
-Source = Annotated[
-    str,
-    typer.Argument(
-        metavar="[FILE|-]", help="Cases as CSV (with a header) or JSON Lines; - for stdin."
-    ),
-]
-
-
-def _date_option(help_text: str) -> Any:
-    return typer.Option(metavar="DATE", help=help_text)
-
-
 def _version(value: bool) -> None:
     if value:
         from deadline_cli.output import emit
@@ -292,22 +138,22 @@ def compute(
             metavar="POINT",
             help="What DATE is, for a pack that starts at several points (refugee-path: "
             "refusal, served, complaint-decided, ruling, appeal-ruling).",
-            autocompletion=_entries,
+            autocompletion=complete_entries,
         ),
     ] = None,
     refusal: Annotated[
-        str | None, _date_option("refugee-path: the refusal by the local executive body.")
+        str | None, date_option("refugee-path: the refusal by the local executive body.")
     ] = None,
     notified: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "refugee-path, admin-suit act: the act was brought to the person's notice before "
             "its copy was delivered; the earlier of the two starts the term (APPC 136(1))."
         ),
     ] = None,
     served: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "A copy was delivered: of the refusal (refugee-path), of the decision on the "
             "complaint or the act (admin-suit), of the offence decision, of the verdict to a "
             "detained convict, of a decision in an asset-recovery dispute (civil)."
@@ -315,70 +161,70 @@ def compute(
     ] = None,
     copy_sent: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "civil, administrative: a copy of the decision was sent to a person who did not "
             "take part in the case; their appeal term runs from it (GPK 403(3))."
         ),
     ] = None,
     complaint_filed: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "refugee-path, admin-suit pretrial: the pre-trial complaint was registered (the "
             "higher body must decide it within 20 working days, APPC 99)."
         ),
     ] = None,
     complaint_decided: Annotated[
         str | None,
-        _date_option("refugee-path: the higher body decided the pre-trial complaint."),
+        date_option("refugee-path: the higher body decided the pre-trial complaint."),
     ] = None,
     complaint_served: Annotated[
-        str | None, _date_option("refugee-path: that decision on the complaint was delivered.")
+        str | None, date_option("refugee-path: that decision on the complaint was delivered.")
     ] = None,
     filed: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "The suit was filed and the case accepted by the court (decides the law version of "
             "an administrative case; refugee-path checks it against the last day to sue)."
         ),
     ] = None,
     ruling: Annotated[
         str | None,
-        _date_option("The court's decision, when DATE is an earlier point (refugee-path)."),
+        date_option("The court's decision, when DATE is an earlier point (refugee-path)."),
     ] = None,
     final_form: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "The decision was made in final form. Without it every later date is a range "
             "from the earliest to the latest the law allows."
         ),
     ] = None,
     appeal_ruling: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "An appeal was decided (the appellate act announced; in offence cases the decision "
             "on the complaint): entry into force and cassation follow from it."
         ),
     ] = None,
     appeal_served: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "APPC, appellate acts announced 1 July 2021 to 30 June 2025: the appellate act in "
             "final form was delivered."
         ),
     ] = None,
     cassation_filed: Annotated[
         str | None,
-        _date_option(
+        date_option(
             "APPC, appellate acts announced 1 July 2021 to 30 June 2025: a cassation complaint "
             "was filed, so the decision did not enter into force when the term expired."
         ),
     ] = None,
     cassation_ruling: Annotated[
         str | None,
-        _date_option("The cassation court's ruling on that complaint was announced."),
+        date_option("The cassation court's ruling on that complaint was announced."),
     ] = None,
     in_force: Annotated[
-        str | None, _date_option("The decision's entry into force is known: this day.")
+        str | None, date_option("The decision's entry into force is known: this day.")
     ] = None,
     immediate: Annotated[
         bool,
@@ -411,7 +257,7 @@ def compute(
             help="refugee-path: complaint (the pre-trial complaint first, APPC 91(5): the "
             "default) or direct (a suit within a month, only where there is no higher body, "
             "91(6)); the other route is computed too.",
-            autocompletion=_kinds,
+            autocompletion=complete_kinds,
         ),
     ] = None,
     kind: Annotated[
@@ -421,7 +267,7 @@ def compute(
             help="What kind of case, for a pack that has kinds (administrative: standard, "
             "procurement, bailiff; offence: official, court, tax-audit; admin-suit: see "
             "'deadline rules admin-suit').",
-            autocompletion=_kinds,
+            autocompletion=complete_kinds,
         ),
     ] = None,
     code: Annotated[
@@ -429,7 +275,7 @@ def compute(
         typer.Option(
             metavar="CODE",
             help="private-complaint: the code of the case, appc, gpk or upk.",
-            autocompletion=_kinds,
+            autocompletion=complete_kinds,
         ),
     ] = None,
     reading: Annotated[
@@ -570,28 +416,9 @@ def batch(
     or Kazakh.
 
     A bad row is reported on stderr as 'row N (id X): message' and left out of stdout."""
-    from deadline_cli.batchcmd import BatchOptions, run_batch
+    from deadline_cli.batchcmd import run_batch
 
-    code_ = run_batch(
-        BatchOptions(
-            source=source,
-            input_format=input_format.value if input_format else None,
-            output_format=output_format.value,
-            procedure=procedure,
-            calendar_file=calendar_file,
-            rules_file=rules_file,
-            as_of=as_of,
-            remind=remind,
-            alert_within=alert_within,
-            quiet=quiet,
-            lang=lang,
-            delimiter=delimiter,
-            encoding=encoding,
-            errors_file=errors_file,
-            excel=excel,
-            output_encoding=output_encoding,
-        )
-    )
+    code_ = run_batch(_batch_options(locals()))
     if code_:
         raise typer.Exit(code_)
 
@@ -626,31 +453,24 @@ def agenda(
 ) -> None:
     """What falls due across all cases of a batch file, soonest first: every deadline that is
     not passed, within N days (--within, default 30). The page to print on Monday morning."""
-    from deadline_cli.batchcmd import BatchOptions, run_agenda
+    from deadline_cli.batchcmd import run_agenda
 
-    code_ = run_agenda(
-        BatchOptions(
-            source=source,
-            input_format=input_format.value if input_format else None,
-            output_format=output_format.value,
-            procedure=procedure,
-            calendar_file=calendar_file,
-            rules_file=rules_file,
-            as_of=as_of,
-            remind=remind,
-            alert_within=alert_within,
-            quiet=quiet,
-            lang=lang,
-            delimiter=delimiter,
-            encoding=encoding,
-            errors_file=errors_file,
-            excel=excel,
-            output_encoding=output_encoding,
-            within=within,
-        )
-    )
+    code_ = run_agenda(_batch_options(locals()))
     if code_:
         raise typer.Exit(code_)
+
+
+def _batch_options(given: dict[str, Any]) -> Any:
+    """The options batch and agenda share, from a command's parameters, as BatchOptions."""
+    from dataclasses import fields
+
+    from deadline_cli.batchcmd import BatchOptions
+
+    names = {f.name for f in fields(BatchOptions)}
+    values = {k: v for k, v in given.items() if k in names}
+    values["output_format"] = given["output_format"].value
+    values["input_format"] = given["input_format"].value if given["input_format"] else None
+    return BatchOptions(**values)
 
 
 @app.command(cls=HelpCommand)
@@ -698,7 +518,7 @@ class _RulesGroup(HelpGroup):
         from typer._click.shell_completion import CompletionItem
 
         items: list[Any] = super().shell_complete(ctx, incomplete)
-        return items + [CompletionItem(name) for name in _packs(incomplete)]
+        return items + [CompletionItem(name) for name in complete_packs(incomplete)]
 
 
 rules_app = typer.Typer(
@@ -747,7 +567,7 @@ def rules(
 def rules_show(
     ctx: typer.Context,
     pack_id: Annotated[
-        str, typer.Argument(metavar="PACK", help="The pack to show.", autocompletion=_packs)
+        str, typer.Argument(metavar="PACK", help="The pack to show.", autocompletion=complete_packs)
     ],
     on: Annotated[
         str | None,
@@ -834,60 +654,15 @@ def add(
     """Count any term by the same rules: the day after DATE is day 1; a last day that is not a
     working day rolls forward to the next working day. Prints the last day and its trace.
     With --before (or '-3 days') the term is counted back from DATE."""
-    from deadline_cli.dates import parse_date
-    from deadline_cli.output import emit
-    from deadline_cli.overrides import calendar_for
-    from deadline_cli.periods import Period, count_back, count_term
-    from deadline_cli.render.data import steps_list
-    from deadline_cli.timeline import calendar_span, calendar_warnings
-
-    language = choose(lang)
-    trigger = parse_date(start, msg("what_date"))
-    text = period.strip()
-    if text.startswith("-") and text[1:2].isdigit():  # '-3 days': a term counted back
-        before, text = True, text[1:]
-    term = Period.parse(text)
-    calendar = calendar_for(calendar_file)
-    calendar.check_date(trigger)  # a year outside the calendar is refused first
-    count = count_back if before else count_term
-    counted = count(trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start"))
-    if before:
-        calendar.check_date(counted.end)
-    # The same checks as compute: an estimated holiday or provisional year in the span.
-    span = calendar_span(counted, roll=not no_roll)
-    spans = [("end", *span)] if span else []
-    found = calendar_warnings(calendar, spans, lambda _: msg("add_label"))
-    warnings = [language.say(w) for w, _ in found]
-    if before:
-        warnings.insert(0, language("warn_counted_back"))
-    basis = language("add_basis_before" if before else "add_basis")
-    if output_format is Format.json:
-        from deadline_cli.render.json import dumps
-
-        emit(
-            dumps(
-                {
-                    "start": trigger.isoformat(),
-                    "period": str(term),
-                    "before": before,
-                    "roll": not no_roll,
-                    "date": counted.end.isoformat(),
-                    "nominal": counted.nominal.isoformat(),
-                    "basis": basis,
-                    "steps": steps_list(counted.steps, language),
-                    "warnings": warnings,
-                }
-            ),
-            exact=True,
-        )
-        return
-    from deadline_cli.render.out import render
-    from deadline_cli.render.people import add_screen
-
-    key = "add_header_before" if before else "add_header"
-    header = language(key, date=counted.end, period=term, start=trigger)
-    lines = [(s.date, s.msg) for s in counted.steps]
-    emit(render(add_screen(language, header, basis, lines, warnings)))
+    run_add(
+        start,
+        period,
+        before=before,
+        no_roll=no_roll,
+        as_json=output_format is Format.json,
+        calendar_file=calendar_file,
+        lang=lang,
+    )
 
 
 def main() -> None:

@@ -242,3 +242,72 @@ def warn(lang: Lang, warnings: Any) -> None:
     """Warnings on stderr, one per line, in the chosen language."""
     for warning in warnings:
         write_err(say(msg("warning", text=lang.say(warning))))
+
+
+def run_add(
+    start: str,
+    period: str,
+    *,
+    before: bool,
+    no_roll: bool,
+    as_json: bool,
+    calendar_file: str | None,
+    lang: str | None,
+) -> None:
+    """``deadline add``: any term counted by the same rules (or back, with --before), its last
+    day and trace, for people or as JSON."""
+    from deadline_cli.dates import parse_date
+    from deadline_cli.errors import choose
+    from deadline_cli.output import emit
+    from deadline_cli.overrides import calendar_for
+    from deadline_cli.periods import Period, count_back, count_term
+    from deadline_cli.render.data import steps_list
+    from deadline_cli.timeline import calendar_span, calendar_warnings
+
+    language = choose(lang)
+    trigger = parse_date(start, msg("what_date"))
+    text = period.strip()
+    if text.startswith("-") and text[1:2].isdigit():  # '-3 days': a term counted back
+        before, text = True, text[1:]
+    term = Period.parse(text)
+    calendar = calendar_for(calendar_file)
+    calendar.check_date(trigger)  # a year outside the calendar is refused first
+    count = count_back if before else count_term
+    counted = count(trigger, term, calendar, roll=not no_roll, trigger_label=msg("add_start"))
+    if before:
+        calendar.check_date(counted.end)
+    # The same checks as compute: an estimated holiday or provisional year in the span.
+    span = calendar_span(counted, roll=not no_roll)
+    spans = [("end", *span)] if span else []
+    found = calendar_warnings(calendar, spans, lambda _: msg("add_label"))
+    warnings = [language.say(w) for w, _ in found]
+    if before:
+        warnings.insert(0, language("warn_counted_back"))
+    basis = language("add_basis_before" if before else "add_basis")
+    if as_json:
+        from deadline_cli.render.json import dumps
+
+        emit(
+            dumps(
+                {
+                    "start": trigger.isoformat(),
+                    "period": str(term),
+                    "before": before,
+                    "roll": not no_roll,
+                    "date": counted.end.isoformat(),
+                    "nominal": counted.nominal.isoformat(),
+                    "basis": basis,
+                    "steps": steps_list(counted.steps, language),
+                    "warnings": warnings,
+                }
+            ),
+            exact=True,
+        )
+        return
+    from deadline_cli.render.out import render
+    from deadline_cli.render.people import add_screen
+
+    key = "add_header_before" if before else "add_header"
+    header = language(key, date=counted.end, period=term, start=trigger)
+    lines = [(s.date, s.msg) for s in counted.steps]
+    emit(render(add_screen(language, header, basis, lines, warnings)))
