@@ -22,7 +22,14 @@ def test_every_step_cites_an_article_and_a_source(pack_id: str) -> None:
 
 def test_refugee_extends_administrative_without_repeating_it() -> None:
     refugee, admin = load_pack("refugee"), load_pack("administrative")
-    assert [s.id for s in refugee.steps] == [*(s.id for s in admin.steps), "exit_deadline"]
+    # A step written for kinds a refugee case has not (the non-party reading, --kind standard)
+    # is not inherited; neither are the procurement and bailiff variants.
+    inherited = [s.id for s in admin.steps if s.id != "appeal_deadline_non_party"]
+    assert [s.id for s in refugee.steps] == [*inherited, "exit_deadline"]
+    for pack in (refugee, load_pack("refugee-path")):
+        for step in pack.steps:
+            kinds = {k for v in (step.rule, *step.variants) for k in v.kind}
+            assert not kinds & {"procurement", "bailiff", "standard"}, (pack.id, step.id)
 
 
 def test_unknown_pack() -> None:

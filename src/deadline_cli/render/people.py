@@ -486,7 +486,8 @@ def pack_screen(pack: Pack, lang: Lang, *, on: date | None = None) -> Screen:
         screen.add(Text(lang("rules_on", date=on)))
     screen.add(Text(_what_starts(lang, pack)))
     if pack.choice is not None:
-        screen.add(Text(lang("rules_kinds", option="--" + pack.choice.option)))
+        key = "rules_routes" if pack.choice.option == "route" else "rules_kinds"
+        screen.add(Text(lang(key, option="--" + pack.choice.option)))
         for kind in pack.choice.kinds:
             default = lang("rules_default") if kind.id == pack.choice.default else ""
             text = f"{kind.id}{default}: {safe_text(lang.say(kind.label))}"

@@ -370,7 +370,7 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
     ctx.reasons = reasons or (base.immediate_reasons if base else ())
     eras = _eras(top, ctx) or (base.eras if base else ())
     ctx.eras = tuple(e.id for e in eras)
-    inherited = list(base.steps) if base else []
+    inherited = _for_kinds(base.steps, ctx.kinds) if base else []
     ctx.known.update(s.id for s in inherited)
 
     given: dict[str, Given] = dict(base.given) if base else {}
@@ -415,6 +415,23 @@ def parse_pack(data: dict[str, Any], origin: str, base: Pack | None = None) -> P
         sources=sources,
         immediate_reasons=ctx.reasons,
     )
+
+
+def _for_kinds(steps: Iterable[StepRule], kinds: tuple[str, ...]) -> list[StepRule]:
+    """The steps a pack inherits, without those (and the variants) written for kinds it does
+    not have: a refugee case inherits no procurement variant, which could never apply and
+    would only be listed by `deadline rules` as if it could."""
+
+    def fits(rule: Rule) -> bool:
+        return not rule.kind or bool(set(rule.kind) & set(kinds))
+
+    kept = []
+    for step in steps:
+        if not fits(step.rule):
+            continue
+        variants = tuple(v for v in step.variants if fits(v))
+        kept.append(replace(step, variants=variants) if variants != step.variants else step)
+    return kept
 
 
 def _parse_toml(text: str, origin: str) -> dict[str, Any]:
