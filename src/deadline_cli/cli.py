@@ -40,6 +40,7 @@ from deadline_cli.options import (
     OutputEncoding,
     Procedure,
     Quiet,
+    ReadFormat,
     Remind,
     RulesFile,
     Source,
@@ -471,6 +472,64 @@ def _batch_options(given: dict[str, Any]) -> Any:
     values["output_format"] = given["output_format"].value
     values["input_format"] = given["input_format"].value if given["input_format"] else None
     return BatchOptions(**values)
+
+
+@app.command(cls=HelpCommand, epilog=EXIT_CODES)
+def read(
+    files: Annotated[
+        list[str],
+        typer.Argument(metavar="FILE...", help="Court decisions: text, DOCX or PDF with text."),
+    ],
+    output_format: Annotated[
+        ReadFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people; json, or csv (one row per document, which batch and "
+            "agenda read).",
+        ),
+    ] = ReadFormat.table,
+    procedure: Procedure = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            metavar="KIND", help="The kind of case, as in compute (offence: court, official)."
+        ),
+    ] = None,
+    ruling: Annotated[
+        str | None, date_option("The decision's date, instead of the document's.")
+    ] = None,
+    final_form: Annotated[
+        str | None, date_option("The decision in final form, where the document does not say.")
+    ] = None,
+    served: Annotated[
+        str | None, date_option("A copy was delivered, where the document does not say.")
+    ] = None,
+    as_of: AsOf = None,
+    calendar_file: CalendarFile = None,
+    lang: Language = None,
+) -> None:
+    """Read court decisions and compute them: the kind of act, the dates that start the
+    terms, the case number and the term the court states, each with the line it came from;
+    then the same dates as compute. Options override what the document says."""
+    from deadline_cli.reading.command import ReadOptions, run_read
+
+    code_ = run_read(
+        ReadOptions(
+            files=files,
+            output_format=output_format.value,
+            procedure=procedure,
+            kind=kind,
+            ruling=ruling,
+            final_form=final_form,
+            served=served,
+            as_of=as_of,
+            lang=lang,
+            calendar_file=calendar_file,
+        )
+    )
+    if code_:
+        raise typer.Exit(code_)
 
 
 @app.command(cls=HelpCommand)

@@ -40,6 +40,12 @@ class AgendaFormat(StrEnum):
     ics = "ics"
 
 
+class ReadFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 class InputFormat(StrEnum):
     csv = "csv"
     jsonl = "jsonl"

@@ -1,0 +1,1 @@
+"""Reading the dates of a case from the court's own document (deadline read)."""
