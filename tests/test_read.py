@@ -109,6 +109,42 @@ CORPUS = [
         ("2026-03-04", 11),
         ["2026-03-02", "-p", "offence", "--kind", "court", "--served", "2026-03-04"],
     ),
+    (
+        "offence-official-ru.txt",  # an inspector's decision; a passport's date is no date
+        "offence",
+        "official",
+        ("2026-04-15", 3),
+        None,
+        ("2026-04-17", 12),
+        ["2026-04-15", "-p", "offence", "--kind", "official", "--served", "2026-04-17"],
+    ),
+    (
+        "criminal-kk.txt",  # «үкім ... жария етілді»; a birth «1990 жылғы 3 мамырда туған»
+        "criminal",
+        None,
+        ("2026-03-20", 11),
+        None,
+        None,
+        ["2026-03-20", "-p", "criminal"],
+    ),
+    (
+        "civil-kk.txt",  # «№ 2-55/2026 азаматтық іс»; a contract «2024 жылғы 1 шілдедегі»
+        "civil",
+        None,
+        ("2026-04-06", 11),
+        ("2026-04-10", 12),
+        None,
+        ["2026-04-06", "-p", "civil", "--final-form", "2026-04-10"],
+    ),
+    (
+        "operative-part-only.txt",  # only the operative part: no final form to be found
+        "refugee",
+        None,
+        ("2026-03-16", 4),
+        None,
+        None,
+        ["2026-03-16", "-p", "refugee"],
+    ),
 ]
 
 

@@ -92,6 +92,9 @@ _HEADINGS = {
     "ҮКІМ": "verdict",
     "ПОСТАНОВЛЕНИЕ": "ruling",
     "ҚАУЛЫ": "ruling",
+    # A document that is only the operative part (GPK 223(3), 4-1): it cannot give the final form.
+    "РЕЗОЛЮТИВНАЯЧАСТЬРЕШЕНИЯ": "decision",
+    "ШЕШІМНІҢҚАРАРБӨЛІГІ": "decision",
 }
 _CODES = [
     (
@@ -117,7 +120,11 @@ _CODES = [
 ]
 _REFUGEE = re.compile(r"беженц|босқын", re.I)
 _COURT = re.compile(r"\bсуд|\bсот\b|соты\b|судья|судьясы", re.I)
-_CASE = re.compile(r"(?:Дело|дело|Іс|іс)\s*№\s*([0-9A-Za-zА-Яа-я][\w\-/.]*[\w])")
+_CASE = re.compile(
+    r"(?:Дело|дело|Іс|іс)\s*№\s*([0-9A-Za-zА-Яа-я][\w\-/.]*\w)|"
+    r"№\s*([0-9][\w\-/.]*\w)\s+(?:\w+\s+)?іс\b"  # Kazakh: «№ 2-55/2026 азаматтық іс»
+)
+_OFFICIAL = re.compile(r"инспектор|должностн\w*\s+лиц|управлени|департамент|комитет|басқарма", re.I)
 _TERM_RU = re.compile(
     r"в\s+течение\s+(\d+|одного|одного|двух|трех|трёх|пяти|десяти|пятнадцати|тридцати)\s+"
     r"(месяц\w*|суток|сутки|рабочих\s+дн\w*|дн\w*)",
@@ -206,7 +213,8 @@ def read_document(lines: list[Line]) -> DocumentReading:
     if reading.pack is not None and reading.pack.value == "offence":
         head = lines[:HEAD_LINES]
         court = next((line for line in head if _COURT.search(line.text)), None)
-        reading.kind = Found("court", court) if court else Found("official", head[0])
+        official = next((line for line in head if _OFFICIAL.search(line.text)), head[0])
+        reading.kind = Found("court", court) if court else Found("official", official)
     for line in lines:
         for sentence in _SENTENCE.split(line.text):
             for moment, pattern in _MOMENTS.items():
@@ -222,7 +230,7 @@ def read_document(lines: list[Line]) -> DocumentReading:
                 if day is not None:
                     reading.dates.setdefault(moment, []).append(Found(day, line))
         if reading.case is None and (m := _CASE.search(line.text)):
-            reading.case = Found(m.group(1), line)
+            reading.case = Found(m.group(1) or m.group(2), line)
         if reading.term is None and _APPEAL_WORDS.search(line.text):
             reading.term = _term(line)
     reading.header_date = _header_date(lines)
