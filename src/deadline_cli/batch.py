@@ -60,6 +60,7 @@ class RawRow(NamedTuple):
     line: str
     # The file's own name of each column ("Дата вручения" for served), for its row errors.
     headers: dict[str, str] | None = None
+    case_id: str = ""  # a row refused whole may still have said its id
 
 
 # Decoding, line by line.
@@ -522,7 +523,7 @@ class BatchRunner:
     def run(self, rows: Iterator[RawRow]) -> Iterator[BatchResult]:
         for raw in rows:
             if raw.fields is None:
-                yield BatchResult(raw.row, "", error=raw.error, line=raw.line)
+                yield BatchResult(raw.row, raw.case_id, error=raw.error, line=raw.line)
                 continue
             case_id = raw.fields.get("id", "") or str(raw.row)
             try:

@@ -54,6 +54,7 @@ class BatchOptions:
     excel: bool = False
     output_encoding: str | None = None
     within: int = 30
+    sheet: str | None = None  # a workbook's sheet: its name or its number (1-based)
 
 
 @dataclass
@@ -65,6 +66,7 @@ class _Setup:
     reminders: tuple[int, ...]
     pack: Any
     stream: IO[bytes]
+    sheet: str | None = None  # the sheet read, for a workbook: its rows' errors name it
 
 
 def _open_source(source: str) -> IO[bytes]:
@@ -122,13 +124,38 @@ def _setup(options: BatchOptions) -> _Setup:
         if not options.quiet:
             write_err(say(msg("notice", text=message)))
 
-    _refuse_wide(stream, name)
-    lines = Lines(stream, name, options.encoding, notice)
-    rows = read_rows(lines, fmt, options.delimiter)
     runner = BatchRunner(
         calendar, today, default_pack.id, user_pack=default_pack if options.rules_file else None
     )
+    head = _peek(stream)
+    from deadline_cli.workbook import kind_of
+
+    if kind_of(head) is not None:  # a workbook, by its signature, whatever its name
+        from deadline_cli.workbook import choose_sheet, open_workbook, workbook_rows
+
+        book = open_workbook(stream, name)
+        sheet, header_index, columns = choose_sheet(book, options.sheet, name)
+        notice(msg("workbook_reading", sheet=sheet.name, row=str(_first_row(sheet) + header_index)))
+        rows = workbook_rows(sheet, header_index, columns, notice)
+        return _Setup(lang, runner, rows, today, ics_reminders, default_pack, stream, sheet.name)
+    if options.sheet is not None:
+        raise DeadlineError(msg("error_sheet_not_workbook", name=name))
+    _refuse_wide(stream, name)
+    lines = Lines(stream, name, options.encoding, notice)
+    rows = read_rows(lines, fmt, options.delimiter)
     return _Setup(lang, runner, rows, today, ics_reminders, default_pack, stream)
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    peek = getattr(stream, "peek", None)
+    try:
+        return bytes(peek(8)[:8]) if peek is not None else b""
+    except (OSError, ValueError):
+        return b""
+
+
+def _first_row(sheet: Any) -> int:
+    return (sheet.start[0] if sheet.start else 0) + 1
 
 
 def _refuse_wide(stream: IO[bytes], name: str) -> None:
@@ -142,7 +169,8 @@ def _refuse_wide(stream: IO[bytes], name: str) -> None:
 class _Errors:
     """Failed rows on stderr and, with --errors FILE, as CSV to fix and run again."""
 
-    def __init__(self, path: str | None, lang: Lang, quiet: bool) -> None:
+    def __init__(self, path: str | None, lang: Lang, quiet: bool, sheet: str | None = None) -> None:
+        self.sheet = sheet  # a workbook's rows are named with their sheet, as Excel numbers them
         self.lang = lang
         self.quiet = quiet
         self.count = 0
@@ -163,7 +191,13 @@ class _Errors:
         self.count += 1
         text = self.lang.say(result.error) if result.error is not None else ""
         case = f" (id {shown(result.case_id, 40)[1:-1]})" if result.case_id else ""
-        write_err(say(msg("row_error", row=str(result.row), case=case, text=text)))
+        if self.sheet is not None:
+            where = msg(
+                "row_error_sheet", sheet=self.sheet, row=str(result.row), case=case, text=text
+            )
+            write_err(say(where))
+        else:
+            write_err(say(msg("row_error", row=str(result.row), case=case, text=text)))
         if self.writer is not None:
             try:
                 self.writer.writerow([result.row, result.case_id, text, result.line])
@@ -220,7 +254,7 @@ def run_batch(options: BatchOptions) -> int:
     _refuse_writing_the_input(options)
     setup = _setup(options)
     out = Output(options.output_encoding, bom=options.excel, exact=True)
-    errors = _Errors(options.errors_file, setup.lang, options.quiet)
+    errors = _Errors(options.errors_file, setup.lang, options.quiet, setup.sheet)
     writer = _BatchWriter(
         options.output_format, setup.reminders, setup.pack, setup.lang, out=out, excel=options.excel
     )
@@ -398,7 +432,7 @@ def run_agenda(options: BatchOptions) -> int:
     setup = _setup(options)
     exact = options.output_format != "table"
     out = Output(options.output_encoding, bom=options.excel, exact=exact)
-    errors = _Errors(options.errors_file, setup.lang, options.quiet)
+    errors = _Errors(options.errors_file, setup.lang, options.quiet, setup.sheet)
     seen = SeenIds()
     items: list[AgendaItem] = []
     cases = alert = read = 0

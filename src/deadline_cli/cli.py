@@ -43,6 +43,7 @@ from deadline_cli.options import (
     ReadFormat,
     Remind,
     RulesFile,
+    Sheet,
     Source,
     complete_entries,
     complete_kinds,
@@ -408,6 +409,7 @@ def batch(
     errors_file: ErrorsFile = None,
     excel: Excel = False,
     output_encoding: OutputEncoding = None,
+    sheet: Sheet = None,
 ) -> None:
     """Compute many cases in one process. Columns: id, procedure, the dates (refusal,
     notified, served, copy_sent, complaint_filed, complaint_decided, complaint_served, filed,
@@ -451,6 +453,7 @@ def agenda(
     errors_file: ErrorsFile = None,
     excel: Excel = False,
     output_encoding: OutputEncoding = None,
+    sheet: Sheet = None,
 ) -> None:
     """What falls due across all cases of a batch file, soonest first: every deadline that is
     not passed, within N days (--within, default 30). The page to print on Monday morning."""

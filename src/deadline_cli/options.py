@@ -196,3 +196,14 @@ Source = Annotated[
 
 def date_option(help_text: str) -> Any:
     return typer.Option(metavar="DATE", help=help_text)
+
+
+Sheet = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        metavar="NAME|N",
+        help="A workbook's sheet, by name or number (default: the first whose header the "
+        "tool knows).",
+    ),
+]
