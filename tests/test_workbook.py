@@ -119,18 +119,18 @@ def _ods(path: Path) -> Path:
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
         ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
         ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
-        "<office:body><office:spreadsheet><table:table table:name=\"Лист1\">"
-        "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Реестр</text:p>"
+        '<office:body><office:spreadsheet><table:table table:name="Лист1">'
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>Реестр</text:p>'
         "</table:table-cell></table:table-row>"
-        "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Номер</text:p>"
-        "</table:table-cell><table:table-cell office:value-type=\"string\">"
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>Номер</text:p>'
+        '</table:table-cell><table:table-cell office:value-type="string">'
         "<text:p>Дата решения</text:p></table:table-cell>"
-        "<table:table-cell office:value-type=\"string\"><text:p>Окончательная форма</text:p>"
+        '<table:table-cell office:value-type="string"><text:p>Окончательная форма</text:p>'
         "</table:table-cell></table:table-row>"
-        "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>К-1</text:p>"
-        "</table:table-cell><table:table-cell office:value-type=\"date\""
-        " office:date-value=\"2026-02-05\"><text:p>05.02.2026</text:p></table:table-cell>"
-        "<table:table-cell office:value-type=\"date\" office:date-value=\"2026-02-05\">"
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>К-1</text:p>'
+        '</table:table-cell><table:table-cell office:value-type="date"'
+        ' office:date-value="2026-02-05"><text:p>05.02.2026</text:p></table:table-cell>'
+        '<table:table-cell office:value-type="date" office:date-value="2026-02-05">'
         "<text:p>05.02.2026</text:p></table:table-cell></table:table-row>"
         "</table:table></office:spreadsheet></office:body></office:document-content>"
     )
@@ -200,3 +200,103 @@ def test_big_register_streams_every_row(tmp_path: Path) -> None:
     book = register(tmp_path / "big.xlsx", rows)
     code, out, _ = invoke("batch", str(book), "-f", "csv", *AS_OF)
     assert code == 0 and len(csv_rows(out)) == 3000
+
+
+# Workbooks out: --format xlsx, read back by openpyxl, a second and independent library.
+
+
+def test_batch_writes_a_workbook_with_real_dates_a_frozen_header_and_notes(tmp_path: Path) -> None:
+    book = register(tmp_path / "cases.xlsx", ROWS)
+    target = tmp_path / "out.xlsx"
+    code, out, err = invoke(
+        "batch", str(book), "-f", "xlsx", "-o", str(target), "--lang", "ru", *AS_OF
+    )
+    assert code == 0 and out == "", err
+    written = openpyxl.load_workbook(target)
+    assert written.sheetnames == ["дела", "примечания"]
+    sheet = written.worksheets[0]
+    ids = [c.value for c in sheet[1]]
+    labels = [c.value for c in sheet[2]]
+    assert ids[:3] == ["id", "procedure", "ruling"] and ids[-1] == "warnings"
+    assert sheet.row_dimensions[1].hidden and sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A2:")
+    assert labels[ids.index("appeal_deadline")] == "Последний день подачи апелляционной жалобы"
+    row = {ids[c]: cell for c, cell in enumerate(sheet[3])}
+    assert row["id"].value == "К-1" and row["id"].data_type == "s"
+    assert row["appeal_deadline"].value == datetime(2026, 4, 6)
+    assert row["appeal_deadline"].data_type == "d" and "dd.mm.yyyy" in str(
+        row["appeal_deadline"].number_format
+    )
+    assert row["warnings"].data_type == "n"
+    notes = [[c.value for c in r] for r in written.worksheets[1].iter_rows(min_row=2)]
+    assert any(n[0] == "К-1" and "вторичный источник" in n[2] for n in notes)
+
+
+def test_agenda_workbook_marks_with_conditional_formatting(tmp_path: Path) -> None:
+    book = register(tmp_path / "cases.xlsx", ROWS)
+    target = tmp_path / "agenda.xlsx"
+    code, _, err = invoke(
+        "agenda", str(book), "-f", "xlsx", "-o", str(target), "--within", "90", *AS_OF
+    )
+    assert code == 0, err
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    header = [c.value for c in sheet[2]]
+    first = [c.value for c in sheet[3]]
+    assert header[:3] == ["Date", "At the latest", "Days left"]
+    assert first[0] == datetime(2026, 3, 5) and first[2] == 27 and first[3] == "К-2"
+    rules = [r.formula[0] for cf in sheet.conditional_formatting for r in cf.rules]
+    assert any("TODAY()" in f and "$B3" in f for f in rules)  # the binding day passed
+    assert any("TODAY()" in f and "<=7" in f for f in rules)  # due within 7 days
+
+
+def test_read_writes_a_workbook(tmp_path: Path) -> None:
+    docs = Path(__file__).parent / "data" / "decisions"
+    target = tmp_path / "read.xlsx"
+    code, _, err = invoke(
+        "read", str(docs / "refugee-ru.txt"), "-f", "xlsx", "-o", str(target), *AS_OF
+    )
+    assert code == 0, err
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    row = [c.value for c in sheet[3]]
+    assert row[:5] == [
+        "7599-26-00-4/215",
+        "refugee",
+        None,
+        datetime(2026, 2, 5),
+        datetime(2026, 2, 12),
+    ]
+
+
+def test_a_workbook_is_refused_on_a_terminal_and_output_goes_with_xlsx(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    book = register(tmp_path / "cases.xlsx", ROWS)
+    code, out, err = invoke("batch", str(book), "-f", "csv", "-o", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "--format xlsx" in err
+    code, out, err = invoke("batch", str(book), "-f", "xlsx", "-o", str(book))
+    assert code == 2 and out == "" and "input file itself" in err
+    deadline = Path(sys.executable).parent / "deadline"
+    if not deadline.exists():
+        return
+    primary, secondary = os.openpty()
+    try:
+        result = subprocess.run(
+            [str(deadline), "batch", str(book), "-f", "xlsx", *AS_OF],
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert result.returncode == 2 and b"binary" in result.stderr
+    piped = subprocess.run(
+        [str(deadline), "batch", str(book), "-f", "xlsx", *AS_OF],
+        capture_output=True,
+        check=False,
+    )
+    assert piped.returncode == 0 and piped.stdout.startswith(b"PK\x03\x04")
+    (tmp_path / "piped.xlsx").write_bytes(piped.stdout)
+    assert openpyxl.load_workbook(tmp_path / "piped.xlsx").worksheets[0]["A3"].value == "К-1"

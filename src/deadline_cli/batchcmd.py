@@ -55,6 +55,7 @@ class BatchOptions:
     output_encoding: str | None = None
     within: int = 30
     sheet: str | None = None  # a workbook's sheet: its name or its number (1-based)
+    output: str | None = None  # --output FILE (a workbook is written to a file or a pipe)
 
 
 @dataclass
@@ -239,25 +240,42 @@ def _duplicate(seen: SeenIds, result: BatchResult, quiet: bool) -> str:
 def _refuse_writing_the_input(options: BatchOptions) -> None:
     """--errors naming the input file (or a link to it) would destroy the cases it lists:
     refused before anything is opened for writing."""
-    target, source = options.errors_file, options.source
-    if target is None or source == "-":
-        return
-    try:
-        same = os.path.samefile(target, source)
-    except (OSError, ValueError):
-        return  # the file does not exist yet (or cannot be compared): it is not the input
-    if same:
-        raise DeadlineError(msg("error_output_is_input", option="--errors", name=target))
+    source = options.source
+    for option, target in (("--errors", options.errors_file), ("--output", options.output)):
+        if target is None or source == "-":
+            continue
+        try:
+            same = os.path.samefile(target, source)
+        except (OSError, ValueError):
+            continue  # the file does not exist yet (or cannot be compared): not the input
+        if same:
+            raise DeadlineError(msg("error_output_is_input", option=option, name=target))
+
+
+def _check_output(options: BatchOptions) -> None:
+    if options.output is not None and options.output_format != "xlsx":
+        raise DeadlineError(msg("error_output_xlsx"))
 
 
 def run_batch(options: BatchOptions) -> int:
     _refuse_writing_the_input(options)
+    _check_output(options)
+    packs = _packs_named(options) if options.output_format == "xlsx" else None
     setup = _setup(options)
     out = Output(options.output_encoding, bom=options.excel, exact=True)
     errors = _Errors(options.errors_file, setup.lang, options.quiet, setup.sheet)
-    writer = _BatchWriter(
-        options.output_format, setup.reminders, setup.pack, setup.lang, out=out, excel=options.excel
-    )
+    writer: Any
+    if options.output_format == "xlsx":
+        writer = _XlsxBatch(options.output, setup.lang, packs or [setup.pack])
+    else:
+        writer = _BatchWriter(
+            options.output_format,
+            setup.reminders,
+            setup.pack,
+            setup.lang,
+            out=out,
+            excel=options.excel,
+        )
     seen = SeenIds()
     read = computed = alert = 0
     progress = _Progress(enabled=not options.quiet and _tty(sys.stderr))
@@ -404,6 +422,125 @@ class _BatchWriter:
             self.out.write(self.header)  # no good row: the header alone, so CSV is valid
 
 
+def _packs_named(options: BatchOptions) -> list[Any]:
+    """The packs a file's rows name (read once, computing nothing): a workbook's columns are
+    those of its packs, the same for the same packs whatever the data. From stdin, which
+    cannot be read twice, every built-in pack."""
+    from dataclasses import replace
+
+    from deadline_cli.batch import procedure_aliases
+    from deadline_cli.rules import BUILTIN_PACKS, load_pack
+
+    default = choose_pack(options.procedure, options.rules_file)
+    if options.source == "-":
+        return [default, *(load_pack(p) for p in BUILTIN_PACKS if p != default.id)]
+    setup = _setup(replace(options, quiet=True))
+    found: dict[str, Any] = {default.id: default}
+    try:
+        for raw in setup.rows:
+            name = (raw.fields or {}).get("procedure") or ""
+            pack_id = procedure_aliases().get(" ".join(name.lower().split()), name)
+            if pack_id in BUILTIN_PACKS and pack_id not in found:
+                found[pack_id] = load_pack(pack_id)
+    finally:
+        setup.stream.close()
+    return list(found.values())
+
+
+class _XlsxBatch:
+    """A batch as a workbook: one row per case, the dates as date cells."""
+
+    def __init__(self, target: str | None, lang: Lang, packs: list[Any]) -> None:
+        from deadline_cli.render.csvout import batch_event_ids
+        from deadline_cli.render.xlsx import Book
+
+        self.lang = lang
+        self.book = Book(target, lang, lang("xlsx_sheet_cases"), lang("xlsx_sheet_notes"))
+        self.event_ids = batch_event_ids(packs)
+        labels: dict[str, str] = {}
+        for pack in packs:
+            for event_id in self.event_ids:
+                has = pack.step(event_id) or event_id in pack.given or event_id in pack.entries
+                if has and event_id not in labels:
+                    labels[event_id] = lang.say(pack.label_of(event_id))
+        ids = ["id", "procedure"]
+        names = [lang("col_case"), lang("xlsx_col_procedure")]
+        kinds = ["text", "text"]
+        for event_id in self.event_ids:
+            label = labels.get(event_id, event_id)
+            ids += [event_id, f"{event_id}_latest"]
+            names += [label, lang("xlsx_col_latest", label=label)]
+            kinds += ["date", "date"]
+        ids.append("warnings")
+        names.append(lang("xlsx_col_warnings"))
+        kinds.append("int")
+        self.book.header(ids, names, kinds)
+
+    def write(self, row: int, case_id: str, timeline: Timeline) -> None:
+        by_id = {e.id: e for e in timeline.events}
+        values: list[object] = [case_id, timeline.pack.id]
+        for event_id in self.event_ids:
+            event = by_id.get(event_id)
+            values += [event.date, event.latest] if event else [None, None]
+        values.append(len(timeline.warnings))
+        self.book.add(values)
+        for notice in timeline.notices:
+            names = ", ".join(self.lang.say(by_id[e].label) for e in notice.events if e in by_id)
+            self.book.note(case_id, names, self.lang.say(notice.message))
+
+    def finish(self) -> None:
+        self.book.close()
+
+
+def _agenda_xlsx(target: str | None, lang: Lang, items: list[Any]) -> None:
+    """The agenda as a workbook, soonest first. Rows due within 7 days and rows whose binding
+    day has passed are coloured by conditional formatting on TODAY(), not a fixed fill: the
+    workbook stays true as the days pass (a row turns when it comes within 7 days)."""
+    from deadline_cli.render.xlsx import Book
+
+    book = Book(target, lang, lang("xlsx_sheet_agenda"), lang("xlsx_sheet_notes"))
+    ids = ["date", "latest", "days_left", "case", "label", "cite", "basis", "certainty", "alert"]
+    names = [
+        lang("col_date"),
+        lang("xlsx_col_latest_day"),
+        lang("col_days_left"),
+        lang("col_case"),
+        lang("col_due"),
+        lang("col_rule"),
+        lang("xlsx_col_basis"),
+        lang("xlsx_col_certainty"),
+        lang("xlsx_col_alert"),
+    ]
+    kinds = ["date", "date", "int", "text", "text", "text", "text", "text", "text"]
+    book.header(ids, names, kinds)
+    seen: set[tuple[str, str]] = set()
+    for item in items:
+        e, timeline = item.event, item.timeline
+        book.add(
+            [
+                item.date,
+                item.latest,
+                (item.date - timeline.as_of).days,
+                item.case,
+                lang.say(e.label),
+                lang.say(e.cite),
+                lang.say(e.citation),
+                lang("certainty_" + e.certainty),
+                lang("xlsx_alert_" + (timeline.alert(e) or "ahead").replace("-", "_")),
+            ]
+        )
+        for notice in timeline.notices:
+            if e.id in notice.events and (item.case, e.id) not in seen:
+                seen.add((item.case, e.id))
+                book.note(item.case, lang.say(e.label), lang.say(notice.message))
+    # Row 3 is the first case: A is the binding day, B the latest one.
+    book.highlight(
+        formula_soon="=AND($A3>=TODAY(),$A3-TODAY()<=7)",
+        formula_passed="=AND($A3<TODAY(),$B3>=TODAY())",
+    )
+    book.close()
+
+
 class _Progress:
     """A row counter on stderr, for a terminal only: pipes and files never see it."""
 
@@ -429,6 +566,7 @@ def run_agenda(options: BatchOptions) -> int:
     from deadline_cli.render.people import AgendaItem
 
     _refuse_writing_the_input(options)
+    _check_output(options)
     setup = _setup(options)
     exact = options.output_format != "table"
     out = Output(options.output_encoding, bom=options.excel, exact=exact)
@@ -501,6 +639,8 @@ def _write_agenda(
         from deadline_cli.render.csvout import agenda_csv
 
         out.write(agenda_csv(items, lang, excel=options.excel))
+    elif fmt == "xlsx":
+        _agenda_xlsx(options.output, lang, items)
     else:
         from deadline_cli.render.ics import IcsStream
 

@@ -38,6 +38,7 @@ from deadline_cli.options import (
     InputFormatOption,
     Language,
     OutputEncoding,
+    OutputFile,
     Procedure,
     Quiet,
     ReadFormat,
@@ -393,7 +394,8 @@ def batch(
         typer.Option(
             "--format",
             "-f",
-            help="jsonl (one object per case), csv (one row per case) or ics (one calendar).",
+            help="jsonl (one object per case), csv (one row per case), ics (one calendar) or "
+            "xlsx (a workbook: --output FILE or a pipe).",
         ),
     ] = BatchFormat.jsonl,
     procedure: Procedure = None,
@@ -410,6 +412,7 @@ def batch(
     excel: Excel = False,
     output_encoding: OutputEncoding = None,
     sheet: Sheet = None,
+    output: OutputFile = None,
 ) -> None:
     """Compute many cases in one process. Columns: id, procedure, the dates (refusal,
     notified, served, copy_sent, complaint_filed, complaint_decided, complaint_served, filed,
@@ -437,7 +440,9 @@ def agenda(
     ] = 30,
     output_format: Annotated[
         AgendaFormat,
-        typer.Option("--format", "-f", help="table for people; json, csv or ics."),
+        typer.Option(
+            "--format", "-f", help="table for people; json, csv, ics, or xlsx (a workbook)."
+        ),
     ] = AgendaFormat.table,
     input_format: InputFormatOption = None,
     procedure: Procedure = None,
@@ -454,6 +459,7 @@ def agenda(
     excel: Excel = False,
     output_encoding: OutputEncoding = None,
     sheet: Sheet = None,
+    output: OutputFile = None,
 ) -> None:
     """What falls due across all cases of a batch file, soonest first: every deadline that is
     not passed, within N days (--within, default 30). The page to print on Monday morning."""
@@ -488,8 +494,8 @@ def read(
         typer.Option(
             "--format",
             "-f",
-            help="table for people; json, or csv (one row per document, which batch and "
-            "agenda read).",
+            help="table for people; json; csv (one row per document, which batch and "
+            "agenda read); or xlsx (a workbook).",
         ),
     ] = ReadFormat.table,
     procedure: Procedure = None,
@@ -511,6 +517,7 @@ def read(
     as_of: AsOf = None,
     calendar_file: CalendarFile = None,
     lang: Language = None,
+    output: OutputFile = None,
 ) -> None:
     """Read court decisions and compute them: the kind of act, the dates that start the
     terms, the case number and the term the court states, each with the line it came from;
@@ -529,6 +536,7 @@ def read(
             as_of=as_of,
             lang=lang,
             calendar_file=calendar_file,
+            output=output,
         )
     )
     if code_:

@@ -31,6 +31,7 @@ class BatchFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     ics = "ics"
+    xlsx = "xlsx"
 
 
 class AgendaFormat(StrEnum):
@@ -38,12 +39,14 @@ class AgendaFormat(StrEnum):
     json = "json"
     csv = "csv"
     ics = "ics"
+    xlsx = "xlsx"
 
 
 class ReadFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 class InputFormat(StrEnum):
@@ -205,5 +208,14 @@ Sheet = Annotated[
         metavar="NAME|N",
         help="A workbook's sheet, by name or number (default: the first whose header the "
         "tool knows).",
+    ),
+]
+OutputFile = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Where --format xlsx writes the workbook (else stdout, when it is a pipe).",
     ),
 ]

@@ -20,7 +20,7 @@ from deadline_cli.reading.extract import Line, read_lines
 from deadline_cli.reading.find import DocumentReading, Found, read_document
 from deadline_cli.run import ComputeRequest, case_inputs, choose_pack, optional_date
 
-READ_FORMATS = ("table", "json", "csv")
+READ_FORMATS = ("table", "json", "csv", "xlsx")
 # The moments read from a document, as compute's options.
 MOMENTS = ("ruling", "final_form", "served")
 CSV_COLUMNS = ("id", "procedure", "kind", "ruling", "final_form", "served", "file")
@@ -38,6 +38,7 @@ class ReadOptions:
     as_of: str | None = None
     lang: str | None = None
     calendar_file: str | None = None
+    output: str | None = None  # --output FILE for --format xlsx
 
 
 @dataclass
@@ -62,6 +63,8 @@ def run_read(options: ReadOptions) -> int:
             msg("error_format", value=repr(options.output_format), formats=READ_FORMATS)
         )
     lang = choose(options.lang)
+    if options.output is not None and options.output_format != "xlsx":
+        raise DeadlineError(msg("error_output_xlsx"))
     today = optional_date(options.as_of, "--as-of") or today_in_kazakhstan()
     calendar = calendar_for(options.calendar_file)
     given = {m: optional_date(getattr(options, m), "--" + m.replace("_", "-")) for m in MOMENTS}
@@ -84,6 +87,8 @@ def run_read(options: ReadOptions) -> int:
         out.write(dumps([_case_dict(c, lang) for c in cases]))
     elif options.output_format == "csv":
         out.write(_csv(cases))
+    elif options.output_format == "xlsx":
+        _xlsx(cases, lang, options.output)
     out.finish()
     return 1 if failed else 0
 
@@ -312,6 +317,35 @@ def _case_dict(case: ReadCase, lang: Lang) -> dict[str, Any]:
     data = timeline_dict(case.timeline, lang)
     data["warnings"] = [lang.say(w) for w in case.warnings] + list(data.get("warnings", []))
     return {"file": case.file, "case": case.case_id, "found": found, **data}
+
+
+def _xlsx(cases: list[ReadCase], lang: Lang, target: str | None) -> None:
+    """The documents read as a workbook: the CSV's columns with real date cells, and the
+    evidence of each date in the notes sheet."""
+    from deadline_cli.render.xlsx import Book
+
+    book = Book(target, lang, lang("xlsx_sheet_cases"), lang("xlsx_sheet_notes"))
+    names = [lang("col_case"), lang("xlsx_col_procedure"), lang("xlsx_col_kind")]
+    pack_labels = cases[0].timeline.pack if cases else None
+    for moment in MOMENTS:
+        names.append(lang.say(pack_labels.label_of(moment)) if pack_labels else moment)
+    names.append(lang("xlsx_col_file"))
+    book.header(list(CSV_COLUMNS), names, ["text", "text", "text", "date", "date", "date", "text"])
+    for case in cases:
+        book.add(
+            [
+                case.case_id,
+                case.pack_id,
+                case.kind or "",
+                *(case.dates.get(m) for m in MOMENTS),
+                case.file,
+            ]
+        )
+        for what, said in _found_lines(case, lang):
+            book.note(case.case_id, what, said)
+        for warning in case.warnings:
+            book.note(case.case_id, lang("read_what_term"), lang.say(warning))
+    book.close()
 
 
 def _csv(cases: list[ReadCase]) -> str:
