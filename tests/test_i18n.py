@@ -357,3 +357,54 @@ def test_every_error_path_speaks_the_users_language(
         allowed |= set(BUILTIN_PACKS) | set(COLUMNS)  # what people type stays as typed
         english = set(re.findall(r"[A-Za-z]{3,}", said)) - allowed
         assert english == set(), (argv, how, english, err)
+
+
+def _help_paragraphs() -> set[str]:
+    import typer.main
+
+    found: set[str] = {"Show this message and exit."}
+
+    def add(text: str | None) -> None:
+        for paragraph in (text or "").split("\n\n"):
+            if paragraph.strip():
+                found.add(" ".join(paragraph.split()))
+
+    def walk(command: object) -> None:
+        add(getattr(command, "help", None))
+        add(getattr(command, "epilog", None))
+        for param in getattr(command, "params", []):
+            add(getattr(param, "help", None))
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    return found
+
+
+@pytest.mark.parametrize("code", ["ru", "kk"])
+def test_every_help_text_is_translated_and_none_is_stale(code: str) -> None:
+    import tomllib
+    from importlib import resources
+
+    text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
+    table = tomllib.loads(text)["help"]
+    needed = _help_paragraphs()
+    headings = {"Usage: ", "Options", "Arguments", "Commands", "default", "required"}
+    assert sorted(needed - set(table)) == []
+    assert sorted(set(table) - needed - headings) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("ru", ["Параметры:", "Рассчитать даты одного дела", "[по умолчанию: table]"]),
+        ("kk", ["Параметрлер:", "Бір істің күндерін есептеу", "[әдепкі: table]"]),
+    ],
+)
+def test_help_is_said_in_the_language_asked_for(code: str, words: list[str]) -> None:
+    result = CliRunner().invoke(app, ["compute", "--help", "--lang", code], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    flat = " ".join(result.stdout.split())
+    for word in words:
+        assert word in flat, word
+    assert "Compute the dates" not in flat and "Options:" not in flat

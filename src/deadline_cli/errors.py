@@ -70,6 +70,15 @@ def set_language(code: str | None) -> None:
     _settings["language"] = code
 
 
+def help_language() -> str:
+    """The language --help is said in: that of messages, English when it is unknown or the
+    terminal cannot show Cyrillic."""
+    code = (_settings["language"] or os.environ.get("DEADLINE_LANG") or "en").strip().lower()
+    if code not in LANGUAGES or (code != "en" and not _stderr_shows_cyrillic()):
+        return "en"
+    return code
+
+
 def language_from_argv(argv: list[str]) -> str | None:
     """``--lang X`` or ``--lang=X`` from the command line, before any parser has run."""
     for i, token in enumerate(argv):
