@@ -67,7 +67,7 @@ def test_every_quote_is_the_statutes_own_words() -> None:
 
 
 def test_a_changed_word_is_caught() -> None:
-    assert _found("GPK", "…в течение одного месяца со дня вынесения решения в окончательной форме…")
-    assert not _found(
-        "GPK", "…в течение двух месяцев со дня вынесения решения в окончательной форме…"
-    )
+    whole = "…в окончательной форме, за исключением случаев, установленных настоящим Кодексом…"
+    assert _found("GPK", whole)
+    assert not _found("GPK", whole.replace("настоящим Кодексом", "законом"))
+    assert not _found("APPC", "Предъявлением иска дело принимается к рассмотрению.")
