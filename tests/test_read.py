@@ -137,6 +137,42 @@ CORPUS = [
         ["2026-04-06", "-p", "civil", "--final-form", "2026-04-10"],
     ),
     (
+        "offence-official-kk.txt",  # a Kazakh inspector's decision; «көшірмесін ... алды»
+        "offence",
+        "official",
+        ("2026-03-02", 3),
+        None,
+        ("2026-03-03", 11),
+        ["2026-03-02", "-p", "offence", "--kind", "official", "--served", "2026-03-03"],
+    ),
+    (
+        "admin-written-ru.txt",  # written procedure: the date the decision states (151(3))
+        "administrative",
+        None,
+        ("2026-01-20", 4),
+        None,
+        None,
+        ["2026-01-20", "-p", "administrative"],
+    ),
+    (
+        "civil-ru-final-before-date.txt",  # «19 января 2026 года изготовлено мотивированное…»
+        "civil",
+        None,
+        ("2026-01-14", 4),
+        ("2026-01-19", 12),
+        None,
+        ["2026-01-14", "-p", "civil", "--final-form", "2026-01-19"],
+    ),
+    (
+        "criminal-custody-ru.txt",  # «П Р И Г О В О Р»; a convict in custody, the copy received
+        "criminal",
+        None,
+        ("2026-02-27", 12),
+        None,
+        ("2026-03-02", 12),
+        ["2026-02-27", "-p", "criminal", "--served", "2026-03-02"],
+    ),
+    (
         "operative-part-only.txt",  # only the operative part: no final form to be found
         "refugee",
         None,

@@ -186,12 +186,13 @@ def _found_lines(case: ReadCase, lang: Lang) -> list[tuple[str, str]]:
     r = case.reading
     rows: list[tuple[str, str]] = []
     if r.pack is not None:
+        pack_name = f"{lang.say(case.timeline.pack.name)} ({r.pack.value})"
         rows.append(
             (
                 lang("read_what_pack"),
                 lang(
                     "read_evidence",
-                    value=r.pack.value,
+                    value=pack_name,
                     where=_where(r.pack.line),
                     text=_quote(r.pack.line),
                 ),

@@ -94,6 +94,8 @@ def _glued(left: str, right: str) -> bool:
         return " " in left  # "п. 1" + "ст. 18", not a bare number before a citation
     if _KK_ARTICLE.fullmatch(last):
         return bool(_KK_PART.fullmatch(right))
+    if right in _MARKERS:
+        return False  # a citation's marker starts its own group, with its number
     return left.startswith("«") and "»" not in left
 
 
