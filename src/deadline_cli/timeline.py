@@ -48,6 +48,7 @@ EXIT_FROM = {"entry-into-force": "entry_into_force", "decision": "ruling"}
 FIRST_DAY = date(MIN_YEAR, 1, 1)
 LAST_DAY = date(MAX_YEAR, 12, 31)
 
+_DATE_SET = frozenset(DATE_INPUTS)
 # An open deadline this close is marked urgent (! on screen, "soon" in data).
 URGENT_DAYS = 7
 
@@ -100,7 +101,7 @@ class CaseInputs:
     exit_period: str | None = None  # "30 days" (default) or "1 month"
 
     def value(self, name: str) -> date | None:
-        found = getattr(self, name, None) if name in DATE_INPUTS else None
+        found = getattr(self, name, None) if name in _DATE_SET else None
         return found if isinstance(found, date) else None
 
     @cached_property
@@ -1022,9 +1023,25 @@ def _check_reason(pack: Pack, inputs: CaseInputs) -> None:
 
 
 _ANY_KIND = "*"
+# uses() of a pack and kind, computed once: a batch asks it for every row. Keyed by the pack's
+# identity, holding the pack so the id cannot be reused while the entry lives.
+_USES: dict[tuple[int, str | None], tuple[Pack, frozenset[str]]] = {}
 
 
 def uses(pack: Pack, kind: str | None = _ANY_KIND) -> frozenset[str]:
+    """The inputs a pack (of a kind) counts from, checks or is selected by."""
+    key = (id(pack), kind)
+    hit = _USES.get(key)
+    if hit is not None and hit[0] is pack:
+        return hit[1]
+    if len(_USES) > 256:
+        _USES.clear()
+    found = _uses(pack, kind)
+    _USES[key] = (pack, found)
+    return found
+
+
+def _uses(pack: Pack, kind: str | None) -> frozenset[str]:
     """The inputs a pack counts from, checks or is selected by: any other given is refused.
     With ``kind`` (None for a pack without kinds), only what applies to that kind."""
     found = {pack.start, *pack.entries, *pack.given}
