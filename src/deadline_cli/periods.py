@@ -223,6 +223,11 @@ def _known_day_off(day: date, calendar: WorkingDays) -> bool:
         return False
 
 
+def _kept(day: date, calendar: WorkingDays) -> Step:
+    """The trace line of a last day kept though it is not a working day (no rolling)."""
+    return Step(day, msg("trace_not_working_no_roll", reason=calendar.why_not_working(day)))
+
+
 def count_term(
     trigger: date,
     period: Period,
@@ -240,11 +245,7 @@ def count_term(
         end, rolled = roll_forward(nominal, calendar)
         steps += rolled
     elif _known_day_off(nominal, calendar):
-        steps.append(
-            Step(
-                nominal, msg("trace_not_working_no_roll", reason=calendar.why_not_working(nominal))
-            )
-        )
+        steps.append(_kept(nominal, calendar))
     return Term(trigger, period, nominal, end, tuple(steps))
 
 
@@ -291,9 +292,5 @@ def count_back(
         if end != nominal:
             steps.append(Step(end, msg("trace_rolled_back")))
     elif _known_day_off(nominal, calendar):
-        steps.append(
-            Step(
-                nominal, msg("trace_not_working_no_roll", reason=calendar.why_not_working(nominal))
-            )
-        )
+        steps.append(_kept(nominal, calendar))
     return Term(trigger, period, nominal, end, tuple(steps))

@@ -181,46 +181,25 @@ def _quote(line: Line, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _said(lang: Lang, value: object, line: Line) -> str:
+    """A value found, with the line it came from: «…» quoted."""
+    return lang("read_evidence", value=value, where=_where(line), text=_quote(line))
+
+
 def _found_lines(case: ReadCase, lang: Lang) -> list[tuple[str, str]]:
     """(what, said) pairs for the 'found in the document' block."""
     r = case.reading
     rows: list[tuple[str, str]] = []
     if r.pack is not None:
         pack_name = f"{lang.say(case.timeline.pack.name)} ({r.pack.value})"
-        rows.append(
-            (
-                lang("read_what_pack"),
-                lang(
-                    "read_evidence",
-                    value=pack_name,
-                    where=_where(r.pack.line),
-                    text=_quote(r.pack.line),
-                ),
-            )
-        )
+        rows.append((lang("read_what_pack"), _said(lang, pack_name, r.pack.line)))
     if case.kind is not None:
         if r.kind is not None and case.kind == r.kind.value:
-            said = lang(
-                "read_evidence",
-                value=case.kind,
-                where=_where(r.kind.line),
-                text=_quote(r.kind.line),
-            )
+            rows.append(("--kind", _said(lang, case.kind, r.kind.line)))
         else:
-            said = lang("read_from_option", value=case.kind)
-        rows.append(("--kind", said))
+            rows.append(("--kind", lang("read_from_option", value=case.kind)))
     if r.case is not None:
-        rows.append(
-            (
-                lang("read_what_case"),
-                lang(
-                    "read_evidence",
-                    value=r.case.value,
-                    where=_where(r.case.line),
-                    text=_quote(r.case.line),
-                ),
-            )
-        )
+        rows.append((lang("read_what_case"), _said(lang, r.case.value, r.case.line)))
     pack = case.timeline.pack
     for moment in MOMENTS:
         label = lang.say(pack.label_of(moment))
@@ -228,29 +207,12 @@ def _found_lines(case: ReadCase, lang: Lang) -> list[tuple[str, str]]:
         if day is None:
             if moment == "final_form":
                 rows.append((label, lang("read_not_stated")))
-            continue
-        if case.origin.get(moment) == "option":
+        elif case.origin.get(moment) == "option":
             rows.append((label, lang("read_from_option", value=lang.day(day))))
-            continue
-        line = _evidence(case.reading, moment, day)
-        rows.append(
-            (
-                label,
-                lang("read_evidence", value=lang.day(day), where=_where(line), text=_quote(line)),
-            )
-        )
+        else:
+            rows.append((label, _said(lang, lang.day(day), _evidence(case.reading, moment, day))))
     if r.term is not None:
-        rows.append(
-            (
-                lang("read_what_term"),
-                lang(
-                    "read_evidence",
-                    value=r.term.words,
-                    where=_where(r.term.line),
-                    text=_quote(r.term.line),
-                ),
-            )
-        )
+        rows.append((lang("read_what_term"), _said(lang, r.term.words, r.term.line)))
     return rows
 
 
