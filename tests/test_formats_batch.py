@@ -294,3 +294,23 @@ def test_a_row_error_names_the_column_as_the_file_does(tmp_path: Path) -> None:
     path.write_text("id,ruling,served\nA,2026-02-05,xx\n", encoding="utf-8")
     _, _, err = invoke("batch", str(path), "-f", "csv", "--as-of", "2026-02-06")
     assert err.startswith("row 1 (id A): served 'xx' is not a date")
+
+
+def test_ics_lines_are_those_icalendar_writes_and_fold_within_75_octets() -> None:
+    # Russian and Kazakh texts, commas and semicolons, a quote: written directly, the calendar
+    # must be what icalendar itself writes for the same events, and obey RFC 5545's folding.
+    for lang in ("en", "ru", "kk"):
+        code, out, _ = invoke(*SEED, "--format", "ics", "--lang", lang)
+        assert code == 0
+        data = out.replace("\n", "\r\n").encode("utf-8") if "\r\n" not in out else out.encode()
+        calendar = Calendar.from_ical(data)
+        events = [c for c in calendar.walk() if c.name == "VEVENT"]
+        assert events
+        for event in events:
+            assert event.to_ical().decode("utf-8").replace("\r\n", "\n") in out.replace(
+                "\r\n", "\n"
+            )
+        for line in data.split(b"\r\n"):
+            assert len(line) <= 75
+            line.decode("utf-8")  # never cut inside a UTF-8 sequence
+            assert not line.endswith(b"\\") or line.endswith(b"\\\\")

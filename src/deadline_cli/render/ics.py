@@ -1,4 +1,9 @@
-"""iCalendar (RFC 5545) through the icalendar library: one all-day event per deadline.
+"""iCalendar (RFC 5545): one all-day event per deadline.
+
+The calendar's header comes from the icalendar library; the events are written as lines
+directly (escaped per RFC 5545 3.3.11, folded once by bytes at 75 octets, never inside a UTF-8
+sequence), the same lines the library writes, several times faster (the tests parse every
+output with icalendar and check it line by line).
 
 UIDs are derived from the case, the procedure and the event id only, so importing the file again
 updates the calendar's entries instead of duplicating them. A batch writes its calendar as a
@@ -59,9 +64,6 @@ class IcsStream:
         return "".join(self.event(case, timeline, e) for e in timeline.events if e.deadline)
 
     def event(self, case: str, timeline: Timeline, e: Event) -> str:
-        from icalendar import Alarm
-        from icalendar import Event as IcsEvent
-
         lang = self.lang
         name = case_name(timeline, case, lang)
         label = lang.say(e.label)
@@ -79,30 +81,66 @@ class IcsStream:
         if timeline.warnings:
             lines.append(lang("ics_warnings"))
             lines += [f"  {lang.say(w)}" for w in timeline.warnings]
-        vevent = IcsEvent()
-        vevent.add("uid", event_uid(timeline, case, e.id))
-        vevent.add("dtstamp", self.stamp)
-        vevent.add("dtstart", e.date)
-        vevent.add("dtend", e.date + timedelta(days=1))
-        vevent.add("summary", f"{name}: {label}")
-        vevent.add("description", "\n".join(lines))
-        vevent.add("transp", "TRANSPARENT")
+        out = [
+            "BEGIN:VEVENT\r\n",
+            _line("SUMMARY:" + _text(f"{name}: {label}")),
+            f"DTSTART;VALUE=DATE:{e.date:%Y%m%d}\r\n",
+            f"DTEND;VALUE=DATE:{e.date + timedelta(days=1):%Y%m%d}\r\n",
+            f"DTSTAMP:{self.stamp:%Y%m%dT%H%M%SZ}\r\n",
+            f"UID:{event_uid(timeline, case, e.id)}\r\n",
+            _line("DESCRIPTION:" + _text("\n".join(lines))),
+            "TRANSP:TRANSPARENT\r\n",
+        ]
         for days in self.reminders:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("trigger", timedelta(days=-days))
-            alarm.add(
-                "description",
-                lang(
-                    "ics_alarm",
-                    case=name,
-                    label=label,
-                    date=e.date,
-                    period=Period(days, Unit.DAYS),
-                ),
+            said = lang(
+                "ics_alarm", case=name, label=label, date=e.date, period=Period(days, Unit.DAYS)
             )
-            vevent.add_component(alarm)
-        return bytes(vevent.to_ical()).decode("utf-8")
+            out += [
+                "BEGIN:VALARM\r\n",
+                "ACTION:DISPLAY\r\n",
+                _line("DESCRIPTION:" + _text(said)),
+                f"TRIGGER:-P{days}D\r\n",
+                "END:VALARM\r\n",
+            ]
+        out.append("END:VEVENT\r\n")
+        return "".join(out)
+
+
+def _text(value: str) -> str:
+    """A TEXT value escaped (RFC 5545 3.3.11): backslash, ';', ',' and line ends."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _splits_escape(data: bytes, start: int, end: int) -> bool:
+    """Whether a fold at ``end`` would leave an escape's backslash alone at a line's end."""
+    run = 0
+    while end - run - 1 >= start and data[end - run - 1] == 0x5C:
+        run += 1
+    return run % 2 == 1
+
+
+def _line(content: str) -> str:
+    """A content line folded within 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence."""
+    data = content.encode("utf-8")
+    if len(data) <= 74:
+        return content + "\r\n"
+    parts = []
+    start, room = 0, 74  # as icalendar folds: 74 octets, then a space and 74 more
+    while start < len(data):
+        end = min(start + room, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:
+            end -= 1
+        if end < len(data) and _splits_escape(data, start, end):
+            end -= 1  # keep "\\," whole on one line, as icalendar does
+        parts.append(data[start:end])
+        start, room = end, 74  # a continuation line starts with one space
+    return (b"\r\n ".join(parts) + b"\r\n").decode("utf-8")
 
 
 def calendar_ics(
