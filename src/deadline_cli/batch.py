@@ -244,6 +244,11 @@ def procedure_aliases() -> dict[str, str]:
     return aliases
 
 
+def procedure_id(name: str) -> str:
+    """The pack id a file's procedure names («гражданское», «ГПК», "civil"), else the name."""
+    return procedure_aliases().get(_norm(name), name)
+
+
 def _norm(header: str) -> str:
     return " ".join(header.strip().strip('"').lower().replace("_", " ").replace("-", " ").split())
 
@@ -463,7 +468,7 @@ class BatchRunner:
     def _pack(self, name: str) -> Pack:
         pack = self._packs.get(name)
         if pack is None:
-            pack_id = procedure_aliases().get(_norm(name), name)
+            pack_id = procedure_id(name)
             pack = self._packs.get(pack_id) or load_pack(pack_id)
             self._packs[name] = pack
         return pack

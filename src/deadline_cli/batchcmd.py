@@ -428,7 +428,7 @@ def _packs_named(options: BatchOptions) -> list[Any]:
     cannot be read twice, every built-in pack."""
     from dataclasses import replace
 
-    from deadline_cli.batch import procedure_aliases
+    from deadline_cli.batch import procedure_id
     from deadline_cli.rules import BUILTIN_PACKS, load_pack
 
     default = choose_pack(options.procedure, options.rules_file)
@@ -439,7 +439,7 @@ def _packs_named(options: BatchOptions) -> list[Any]:
     try:
         for raw in setup.rows:
             name = (raw.fields or {}).get("procedure") or ""
-            pack_id = procedure_aliases().get(" ".join(name.lower().split()), name)
+            pack_id = procedure_id(name)
             if pack_id in BUILTIN_PACKS and pack_id not in found:
                 found[pack_id] = load_pack(pack_id)
     finally:

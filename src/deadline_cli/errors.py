@@ -70,9 +70,9 @@ def set_language(code: str | None) -> None:
     _settings["language"] = code
 
 
-def help_language() -> str:
-    """The language --help is said in: that of messages, English when it is unknown or the
-    terminal cannot show Cyrillic."""
+def message_language() -> str:
+    """The language of messages on stderr and of --help: --lang or $DEADLINE_LANG, English
+    when it is unknown or the terminal cannot show Cyrillic (escapes would be unreadable)."""
     code = (_settings["language"] or os.environ.get("DEADLINE_LANG") or "en").strip().lower()
     if code not in LANGUAGES or (code != "en" and not _stderr_shows_cyrillic()):
         return "en"
@@ -94,10 +94,7 @@ def language_from_argv(argv: list[str]) -> str | None:
 def say(message: Msg | str, language: str | None = None) -> str:
     """A message in the current error language (or ``language``), on one line, safe for a
     terminal."""
-    code = language or _settings["language"] or os.environ.get("DEADLINE_LANG") or "en"
-    code = code.strip().lower()
-    if language is None and code != "en" and not _stderr_shows_cyrillic():
-        code = "en"  # escapes would make the one line unreadable
+    code = language.strip().lower() if language else message_language()
     lang = load(code if code in LANGUAGES else "en")
     return one_line(lang.say(message))
 
@@ -159,7 +156,6 @@ def fail(message: Msg | str) -> NoReturn:
 
 
 def say_prefixed(key: str, message: Msg | str) -> str:
-
     return say(msg(key, text=message))
 
 
@@ -173,7 +169,6 @@ def internal_error(exc: BaseException) -> NoReturn:
 
 
 def output_failed(reason: str) -> NoReturn:
-
     write_err(say(msg("error_output", reason=reason)))
     _silence_stdout()
     sys.exit(EXIT_OUTPUT)
@@ -185,7 +180,6 @@ def pipe_closed() -> NoReturn:
 
 
 def interrupted() -> NoReturn:
-
     write_err(say(msg("error_interrupted")))
     sys.exit(EXIT_INTERRUPTED)
 

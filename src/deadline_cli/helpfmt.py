@@ -37,9 +37,9 @@ def _table(code: str) -> dict[str, str]:
 
 
 def _language() -> str:
-    from deadline_cli.errors import help_language
+    from deadline_cli.errors import message_language
 
-    return help_language()
+    return message_language()
 
 
 def translated(text: str) -> str:

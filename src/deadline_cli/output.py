@@ -51,24 +51,13 @@ def _data_format(argv: list[str]) -> bool:
     return False
 
 
-def readable_language() -> str | None:
-    """English when stderr cannot show Cyrillic (a message there must be readable), else None:
-    the user's language."""
-    try:
-        _PROBE.encode(getattr(sys.stderr, "encoding", None) or "ascii")
-    except (UnicodeEncodeError, LookupError):
-        return "en"
-    return None
-
-
 def prepare_streams(note: bool = True) -> None:
     """Make stdout and stderr safe for any text: a stream whose encoding cannot hold Cyrillic
     writes escapes instead of raising, and the user is told once how to see the letters
     (``note``: not for data for programs, which is refused instead: see :class:`Output`)."""
     from deadline_cli.i18n import msg
 
-    said = not note
-    readable = readable_language()
+    said = not note  # (said in English where stderr cannot show Cyrillic: errors.say)
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None:
@@ -83,7 +72,7 @@ def prepare_streams(note: bool = True) -> None:
                 continue
             if not said:
                 said = True
-                write_err(say(msg("notice_encoding", encoding=encoding), readable))
+                write_err(say(msg("notice_encoding", encoding=encoding)))
 
 
 class Output:

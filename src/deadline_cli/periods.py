@@ -272,6 +272,14 @@ def count_back(
                 nominal -= timedelta(days=1)
                 if calendar.is_working_day(nominal):
                     left -= 1
+            # The days passed over, named as a count forward names them.
+            last = trigger - timedelta(days=1)
+            skipped = _days_not_counted(nominal, trigger, calendar)
+            if skipped:
+                steps.append(Step(last, msg("trace_not_counted", days=skipped)))
+            made = _weekend_days_counted(nominal - timedelta(days=1), last, calendar)
+            if made:
+                steps.append(Step(last, msg("trace_counted", days=made)))
             steps.append(
                 Step(nominal, msg("trace_working_day_n_before", n=period.amount, period=period))
             )

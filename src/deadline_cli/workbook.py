@@ -25,6 +25,7 @@ MAX_BYTES = 200 << 20
 MAX_UNPACKED = 1 << 30  # what an .xlsx/.ods may claim to unpack to, all parts together
 MAX_RATIO = 1000  # a part that unpacks to more than 1000 times its size is a bomb
 MAX_CELLS = 20_000_000
+MAX_MERGED = 1_000_000  # merged cells filled with their range's value
 HEADER_SEARCH = 30  # the header is within the first rows (a title, empty rows above it)
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's 1900 system
 
@@ -107,8 +108,18 @@ def choose_sheet(book: Any, sheet: str | None, name: str) -> tuple[Any, int, lis
                 break
             columns = normalise_header([_header_text(c) for c in row])
             if any(c in DATE_INPUTS for c in columns):
+                _check_merged(found, name)
                 return found, n, columns
     raise DeadlineError(msg("workbook_no_header", name=name, sheets=tuple(candidates)))
+
+
+def _check_merged(sheet: Any, name: str) -> None:
+    """More merged cells than MAX_MERGED are refused, never filled in part."""
+    ranges = getattr(sheet, "merged_cell_ranges", None) or []
+    if sum((r2 - r1 + 1) * (c2 - c1 + 1) for (r1, c1), (r2, c2) in ranges) > MAX_MERGED:
+        raise DeadlineError(
+            msg("workbook_too_many_cells", name=name, sheet=sheet.name, limit=str(MAX_MERGED))
+        )
 
 
 def _header_text(cell: object) -> str:
@@ -160,15 +171,12 @@ def workbook_rows(
 
 
 def _merged(sheet: Any) -> dict[tuple[int, int], Any]:
-    """A merged range's value in each of its cells (Excel keeps it in the first only)."""
+    """A merged range's value in each of its cells (Excel keeps it in the first only); their
+    number is bounded by :func:`choose_sheet`."""
     ranges = getattr(sheet, "merged_cell_ranges", None) or []
     if not ranges:
         return {}
-    grid = (
-        sheet.to_python()
-        if sum((r2 - r1 + 1) * (c2 - c1 + 1) for (r1, c1), (r2, c2) in ranges) < 1_000_000
-        else []
-    )
+    grid = sheet.to_python()
     start = sheet.start or (0, 0)
     filled: dict[tuple[int, int], Any] = {}
     for (r1, c1), (r2, c2) in ranges:
