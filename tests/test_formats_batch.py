@@ -128,6 +128,48 @@ def test_batch_jsonl_keeps_good_rows_and_reports_bad_ones(tmp_path: Path) -> Non
     assert "row 4 (id D): unknown procedure 'nope'" in err
 
 
+_EXPLAINED = ("quote", "steps", "steps_latest", "note")
+
+
+def test_batch_jsonl_by_default_carries_what_a_script_needs(tmp_path: Path) -> None:
+    """Dates, ranges, citation, certainty, status and warnings; not the statute's words, the
+    rule's note or the counting steps (issue 17: a row of 10 KB made a million rows 10 GB)."""
+    path = tmp_path / "cases.csv"
+    path.write_text(BATCH)
+    _, out, _ = invoke("batch", str(path), "--as-of", "2026-03-30")
+    row = json.loads(out.splitlines()[0])
+    events = {e["id"]: e for e in row["events"]}
+    for event in events.values():
+        assert not set(_EXPLAINED) & set(event), event["id"]
+    exit_ = events["exit_deadline"]
+    assert (exit_["date"], exit_["latest"], exit_["cite"]) == (
+        "2026-05-08",
+        "2026-05-08",
+        "Refugees Law 18(1)",
+    )
+    assert exit_["certainty"] == "secondary" and exit_["status"] == "open"
+    assert [r["date"] for r in exit_["readings"]] == ["2026-05-08", "2026-05-08", "2026-03-05"]
+    assert len(row["warnings"]) == 2
+
+
+def test_batch_jsonl_explain_is_compute_json_with_id_and_row(tmp_path: Path) -> None:
+    path = tmp_path / "cases.csv"
+    path.write_text("id,ruling,final_form\nA,2026-02-05,2026-02-05\nB,2026-02-05,2026-02-05\n")
+    _, out, _ = invoke("batch", str(path), "--as-of", "2026-03-30", "--explain")
+    _, single, _ = invoke(*SEED, "--format", "json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    # The second row is the first one's rendering reused: its own id and row, nothing else.
+    assert rows == [
+        {"id": "A", "row": 1, **json.loads(single)},
+        {"id": "B", "row": 2, **json.loads(single)},
+    ]
+    assert rows[0]["events"][2]["quote"].startswith("Не вступившие в законную силу")
+    _, compact, _ = invoke(*SEED, "--format", "jsonl")
+    assert "steps" not in json.loads(compact)["events"][2]
+    _, explained, _ = invoke(*SEED, "--format", "jsonl", "--explain")
+    assert json.loads(explained) == json.loads(single)
+
+
 def test_batch_csv_from_stdin() -> None:
     code, out, _ = invoke("batch", "-", "--format", "csv", "--as-of", "2026-03-30", stdin=BATCH)
     assert code == 1

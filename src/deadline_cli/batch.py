@@ -506,14 +506,14 @@ class BatchRunner:
         if reason is not None:
             flags["immediate"] = True
         pack = self._pack(fields.get("procedure") or self.default_pack)
-        dates = {name: day(name) for name in DATE_INPUTS}
+        dates = {name: day(name) for name in DATE_INPUTS if fields.get(name)}
         start = (fields.get("from") or "").replace("-", "_") or None
         if start is None:
             # The row starts from the earliest point of the pack's path it gives.
             start = next((e for e in pack.entries if dates.get(e)), pack.start)
         kind = fields.get("kind") or fields.get("code") or fields.get("route") or None
         inputs = CaseInputs(
-            **{k: v for k, v in dates.items() if v is not None},
+            **dates,
             immediate=flags["immediate"],
             no_appeal_notice=flags["no_appeal_notice"],
             immediate_reason=reason,

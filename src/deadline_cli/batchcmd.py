@@ -56,6 +56,7 @@ class BatchOptions:
     within: int = 30
     sheet: str | None = None  # a workbook's sheet: its name or its number (1-based)
     output: str | None = None  # --output FILE (a workbook is written to a file or a pipe)
+    explain: bool = False  # JSON Lines: the statute's words, notes and counting steps too
 
 
 @dataclass
@@ -275,6 +276,7 @@ def run_batch(options: BatchOptions) -> int:
             setup.lang,
             out=out,
             excel=options.excel,
+            explain=options.explain,
         )
     seen = SeenIds()
     read = computed = alert = 0
@@ -335,6 +337,7 @@ class _BatchWriter:
         *,
         out: Output,
         excel: bool,
+        explain: bool = False,
     ) -> None:
         from deadline_cli.render.csvout import batch_header
         from deadline_cli.rules import BUILTIN_PACKS, load_pack
@@ -344,6 +347,7 @@ class _BatchWriter:
         self.reminders = reminders
         self.out = out
         self.excel = excel
+        self.explain = explain
         self.event_ids: list[str] = []
         self.rendered: dict[int, tuple[Any, str]] = {}
         self.ics: Any = None
@@ -385,8 +389,7 @@ class _BatchWriter:
         if self.format == "csv":
             self._csv_row(case_id, timeline)
         elif self.format == "jsonl":
-            data = self.timeline_dict(timeline, self.lang)
-            self._put(self.dumps_line({"id": case_id, "row": row, **data}))
+            self._jsonl_row(row, case_id, timeline)
         else:
             self._put(self.ics.case(case_id, timeline))
 
@@ -402,6 +405,18 @@ class _BatchWriter:
             )
         sep = self.sep
         self._put(self.csv_field(case_id, sep) + sep + cached[1])
+
+    def _jsonl_row(self, row: int, case_id: str, timeline: Timeline) -> None:
+        # As for CSV, each distinct timeline is rendered once; the row's own id and number
+        # go in front of its fields: '{"id":"K-1","row":3,' + '"procedure":...}'.
+        cached = self.rendered.get(id(timeline))
+        if cached is None or cached[0] is not timeline:
+            if len(self.rendered) > 4096:
+                self.rendered.clear()
+            data = self.timeline_dict(timeline, self.lang, explain=self.explain)
+            cached = self.rendered[id(timeline)] = (timeline, self.dumps_line(data)[1:])
+        head = self.dumps_line({"id": case_id, "row": row})[:-2]  # without '}\n'
+        self._put(head + "," + cached[1])
 
     def _put(self, text: str) -> None:
         self.pending.append(text)

@@ -314,6 +314,7 @@ class KazakhCalendar:
         self._overrides = overrides or CalendarOverrides()
         self.origin = origin  # the overrides file, if any
         self._years: dict[int, _Year] = {}
+        self._estimates: dict[int, tuple[DayOff, ...]] = {}
 
     def _year(self, year: int) -> _Year:
         table = self._years.get(year)
@@ -374,10 +375,17 @@ class KazakhCalendar:
         """Days off between ``first`` and ``last`` whose date is an estimate (lunar holidays)."""
         found: list[DayOff] = []
         for year in range(first.year, last.year + 1):
-            for off in self._year(year).days_off.values():
-                if off.estimated and first <= off.date <= last:
-                    found.append(off)
-        return sorted(found, key=lambda d: d.date)
+            found += (off for off in self._estimated(year) if first <= off.date <= last)
+        return found
+
+    def _estimated(self, year: int) -> tuple[DayOff, ...]:
+        """The year's estimated days off in date order (asked for every computed date)."""
+        found = self._estimates.get(year)
+        if found is None:
+            offs = self._year(year).days_off.values()
+            found = tuple(sorted((o for o in offs if o.estimated), key=lambda d: d.date))
+            self._estimates[year] = found
+        return found
 
 
 if __name__ == "__main__":

@@ -413,6 +413,15 @@ def batch(
     output_encoding: OutputEncoding = None,
     sheet: Sheet = None,
     output: OutputFile = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            "-e",
+            help="JSON Lines: also the statute's words, the rule's note and the counting steps "
+            "of every date.",
+        ),
+    ] = False,
 ) -> None:
     """Compute many cases in one process. Columns: id, procedure, the dates (refusal,
     notified, served, copy_sent, complaint_filed, complaint_decided, complaint_served, filed,

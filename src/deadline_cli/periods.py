@@ -236,7 +236,18 @@ def count_term(
     roll: bool = True,
     trigger_label: object = "trigger",
 ) -> Term:
-    """Count ``period`` from ``trigger`` and, when ``roll``, move a non-working last day forward."""
+    """Count ``period`` from ``trigger`` and, when ``roll``, move a non-working last day forward.
+
+    A term is a pure function of its arguments (a calendar never changes once made), and a
+    register of cases counts the same few terms from the same few thousand days again and
+    again: the result, steps and all, is remembered."""
+    return _count_term(trigger, period, calendar, roll, trigger_label)
+
+
+@lru_cache(maxsize=16384)
+def _count_term(
+    trigger: date, period: Period, calendar: WorkingDays, roll: bool, trigger_label: object
+) -> Term:
     steps = [Step(trigger, msg("trace_day0", label=trigger_label))]
     nominal, counted = nominal_end(trigger, period, calendar)
     steps += counted

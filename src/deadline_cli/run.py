@@ -214,7 +214,8 @@ def run_compute(request: ComputeRequest) -> int:
         from deadline_cli.render.data import timeline_dict
         from deadline_cli.render.json import dumps, dumps_line
 
-        found = timeline_dict(timeline, lang)
+        # JSON Lines carries the statute's words and the counting steps only with --explain.
+        found = timeline_dict(timeline, lang, explain=fmt == "json" or request.explain)
         data = {"case": case, **found} if case else found
         out.write(dumps(data) if fmt == "json" else dumps_line(data))
     elif fmt == "csv":

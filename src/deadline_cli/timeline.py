@@ -466,7 +466,7 @@ def _build(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar, as_of: date
     era = choose_era(pack, inputs, start)
     kind = _choose_kind(pack, inputs)
     b = _Builder(pack, inputs, calendar, start, era, kind)
-    given = {n: d for n in DATE_INPUTS if (d := inputs.value(n)) is not None}
+    given = {n: getattr(inputs, n) for n in DATE_INPUTS if n in inputs.present}
     b.dates = {s: dict(given) for s in _SCENARIOS}
     events = _given_events(b, given)
 
@@ -534,10 +534,38 @@ def _computed(b: _Builder, step: StepRule) -> Event:
     return event
 
 
+# _run's results by what they depend on. A register counts the same rules from the same few
+# thousand days over and over; a case's own combination of dates rarely repeats, but each of
+# its terms does. Keyed by identities (a rule, a pack, a calendar), held in the value so an
+# identity cannot be reused while its entry lives; cleared, not evicted, when full.
+_RUNS: dict[tuple[object, ...], tuple[tuple[object, ...], _Result]] = {}
+_RUNS_MAX = 32768
+
+
 def _run(b: _Builder, step: StepRule, rule: Rule, scenario: str) -> _Result:
+    dates = b.dates[scenario]
+    versioned = rule.valid_from is not None or rule.valid_until is not None
+    held = (rule, b.pack, b.calendar)
+    key = (
+        *map(id, held),
+        step.window,
+        scenario,
+        dates.get(rule.trigger),
+        b.inputs.value(rule.or_from) if rule.or_from else None,
+        b.kind,
+        b.era if rule.era is not None else None,
+        dates.get(rule.judged_on) if versioned else None,
+    )
+    hit = _RUNS.get(key)
+    if hit is not None and hit[0] == held:  # the same objects (a tuple compares by identity first)
+        done = hit[1]
+        return _Result(done.date, list(done.steps), done.nominal, done.span)
     result = b.compute(step, rule, scenario)
     extra = [b.era_step(rule), b.version_step(rule, scenario)]
     result.steps[:0] = [s for s in extra if s]
+    if len(_RUNS) >= _RUNS_MAX:
+        _RUNS.clear()
+    _RUNS[key] = (held, _Result(result.date, list(result.steps), result.nominal, result.span))
     return result
 
 
@@ -957,10 +985,10 @@ def _check_inputs(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar) -> s
     start_day = inputs.value(start)
     if start_day is None:
         raise DeadlineError(msg("error_start_missing", what=pack.label_of(start)))
+    present = inputs.present
     for name in DATE_INPUTS:
-        day = inputs.value(name)
-        if day is not None:
-            calendar.check_date(day)  # a year outside the calendar is refused first
+        if name in present:
+            calendar.check_date(getattr(inputs, name))  # a year outside the calendar first
     if pack.valid_from is not None and start_day < pack.valid_from:
         raise DeadlineError(
             msg(
@@ -1094,9 +1122,12 @@ def _check_order(pack: Pack, inputs: CaseInputs, start: str) -> None:
     # A copy is delivered on or after the decision the pack starts from.
     if "served" not in entries:
         pairs.append((pack.start, "served"))
+    present = inputs.present
     for earlier, later in pairs:
-        first, second = inputs.value(earlier), inputs.value(later)
-        if first is not None and second is not None and second < first:
+        if earlier not in present or later not in present:
+            continue
+        first, second = getattr(inputs, earlier), getattr(inputs, later)
+        if second < first:
             raise DeadlineError(
                 msg(
                     "error_date_order",

@@ -35,7 +35,12 @@ def _reading_dict(reading: ReadingResult, lang: Lang) -> dict[str, Any]:
     }
 
 
-def event_dict(timeline: Timeline, event: Event, lang: Lang) -> dict[str, Any]:
+def event_dict(
+    timeline: Timeline, event: Event, lang: Lang, *, explain: bool = True
+) -> dict[str, Any]:
+    """An event for scripts. Without ``explain`` (JSON Lines by default) what a script needs:
+    dates, ranges, citation, certainty, status; the statute's words (``quote``), the rule's
+    ``note`` and the counting steps only with ``explain``, as on screen."""
     out: dict[str, Any] = {
         "id": event.id,
         "label": lang.say(event.label),
@@ -56,16 +61,18 @@ def event_dict(timeline: Timeline, event: Event, lang: Lang) -> dict[str, Any]:
         "url": event.source.url,
     }
     rule = event.rule
-    out["quote"] = rule.quote or None if rule is not None else None
+    if explain:
+        out["quote"] = rule.quote or None if rule is not None else None
     out["version"] = rule.text_version or None if rule is not None else None
     out["deadline"] = event.deadline
     out["days_left"] = timeline.days_left(event)
     out["status"] = timeline.status(event)
-    out["steps"] = steps_list(event.steps, lang)
-    if event.steps_latest:
-        out["steps_latest"] = steps_list(event.steps_latest, lang)
-    if event.note:
-        out["note"] = lang.say(event.note)
+    if explain:
+        out["steps"] = steps_list(event.steps, lang)
+        if event.steps_latest:
+            out["steps_latest"] = steps_list(event.steps_latest, lang)
+        if event.note:
+            out["note"] = lang.say(event.note)
     if event.readings:
         out["readings"] = [_reading_dict(r, lang) for r in event.readings]
     return out
@@ -99,14 +106,16 @@ def inputs_dict(timeline: Timeline) -> dict[str, Any]:
     return found
 
 
-def timeline_dict(timeline: Timeline, lang: Lang | None = None) -> dict[str, Any]:
+def timeline_dict(
+    timeline: Timeline, lang: Lang | None = None, *, explain: bool = True
+) -> dict[str, Any]:
     lang = lang or english()
     return {
         "procedure": timeline.pack.id,
         "lang": lang.code,
         "inputs": inputs_dict(timeline),
         "as_of": timeline.as_of.isoformat(),
-        "events": [event_dict(timeline, e, lang) for e in timeline.events],
+        "events": [event_dict(timeline, e, lang, explain=explain) for e in timeline.events],
         "warnings": [lang.say(w) for w in timeline.warnings],
         "notes": [lang.say(n) for n in timeline.notes],
     }
