@@ -11,6 +11,7 @@ import typer
 
 from deadline_cli.cli import app
 from deadline_cli.entry import COMPUTE_OPTIONS, quick_compute
+from deadline_cli.record import fields
 from deadline_cli.run import ComputeRequest
 
 
@@ -32,7 +33,7 @@ def test_quick_options_are_exactly_the_typer_options() -> None:
             for opt in param.opts:
                 expected[opt] = (field, takes)
     assert expected == COMPUTE_OPTIONS
-    assert {f for f, _ in expected.values()} | {"date"} == set(ComputeRequest.__dataclass_fields__)
+    assert {f for f, _ in expected.values()} | {"date"} == set(fields(ComputeRequest))
 
 
 def test_quick_path_reads_every_plain_form() -> None:

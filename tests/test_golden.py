@@ -3,13 +3,13 @@ calendars (the working in the comment beside each case)."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
 
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.errors import DeadlineError
+from deadline_cli.record import replace
 from deadline_cli.rules import load_pack
 from deadline_cli.timeline import CaseInputs, Timeline, build_timeline
 
@@ -207,11 +207,11 @@ def test_appeal_ruling_outside_every_regime_is_refused_not_ignored(
     # refuse rather than fall back to "in force the day after the appeal term".
     pack = load_pack("administrative")
     eif = next(s for s in pack.steps if s.id == "entry_into_force")
-    newest_only = dataclasses.replace(
+    newest_only = replace(
         eif, variants=tuple(v for v in eif.variants if v.valid_until is None or v.era)
     )
     steps = tuple(newest_only if s is eif else s for s in pack.steps)
-    trimmed = dataclasses.replace(pack, steps=steps)
+    trimmed = replace(pack, steps=steps)
     inputs = CaseInputs(ruling=date(2023, 11, 1), appeal_ruling=date(2024, 3, 1))
     with pytest.raises(
         DeadlineError,

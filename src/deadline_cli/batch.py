@@ -15,15 +15,14 @@ from __future__ import annotations
 
 import csv
 import json
-import tomllib
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import IO, Any, NamedTuple
 
+from deadline_cli.builtin import load_toml
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.dates import parse_date
 from deadline_cli.errors import DeadlineError, shown
@@ -216,8 +215,7 @@ def column_aliases() -> dict[str, str]:
     """Header aliases (Russian, Kazakh, English spellings) -> column names."""
     aliases = {c: c for c in COLUMNS}
     for code in ("en", "ru", "kk"):
-        text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
-        for alias, column in tomllib.loads(text).get("columns", {}).items():
+        for alias, column in load_toml(f"locales/{code}.toml").get("columns", {}).items():
             aliases[_norm(alias)] = column
     return aliases
 
@@ -238,8 +236,7 @@ def procedure_aliases() -> dict[str, str]:
 
     aliases = {_norm(p): p for p in BUILTIN_PACKS}
     for code in ("en", "ru", "kk"):
-        text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
-        for alias, pack in tomllib.loads(text).get("procedures", {}).items():
+        for alias, pack in load_toml(f"locales/{code}.toml").get("procedures", {}).items():
             aliases[_norm(alias)] = pack
     return aliases
 

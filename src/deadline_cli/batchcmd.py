@@ -12,7 +12,6 @@ import csv
 import gc
 import os
 import sys
-from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
@@ -31,12 +30,12 @@ from deadline_cli.errors import (
 )
 from deadline_cli.i18n import Lang, Msg, msg
 from deadline_cli.output import Output
+from deadline_cli.record import Record
 from deadline_cli.run import alerting, choose_pack, due_within, optional_date, reminders
 from deadline_cli.timeline import Timeline
 
 
-@dataclass
-class BatchOptions:
+class BatchOptions(Record, frozen=False):
     source: str = "-"
     input_format: str | None = None
     output_format: str = "jsonl"
@@ -59,8 +58,7 @@ class BatchOptions:
     explain: bool = False  # JSON Lines: the statute's words, notes and counting steps too
 
 
-@dataclass
-class _Setup:
+class _Setup(Record, frozen=False):
     lang: Lang
     runner: BatchRunner
     rows: Any
@@ -447,9 +445,8 @@ def _packs_named(options: BatchOptions) -> list[Any]:
     """The packs a file's rows name (read once, computing nothing): a workbook's columns are
     those of its packs, the same for the same packs whatever the data. From stdin, which
     cannot be read twice, every built-in pack."""
-    from dataclasses import replace
-
     from deadline_cli.batch import procedure_id
+    from deadline_cli.record import replace
     from deadline_cli.rules import BUILTIN_PACKS, load_pack
 
     default = choose_pack(options.procedure, options.rules_file)

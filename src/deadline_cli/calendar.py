@@ -17,16 +17,18 @@ import importlib.util
 import json
 import os
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError
 from deadline_cli.i18n import Holiday, msg
+from deadline_cli.record import Record, field
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # The years the calendar answers for. The holidays package starts at 1991, the year of
 # independence; a full year of Kazakh law starts with 1992.
@@ -56,8 +58,7 @@ class DayOffKind(StrEnum):
     OVERRIDE = "override"  # a day off added by the user's calendar file
 
 
-@dataclass(frozen=True)
-class DayOff:
+class DayOff(Record):
     date: date
     name: str
     kind: DayOffKind
@@ -67,8 +68,7 @@ class DayOff:
     moved_from: _Day | None = None  # for a day off moved by order: the weekend day it left
 
 
-@dataclass(frozen=True)
-class WorkingWeekendDay:
+class WorkingWeekendDay(Record):
     date: date
     name: str
     source: str = ""
@@ -76,16 +76,14 @@ class WorkingWeekendDay:
     override: bool = False  # from the user's calendar file
 
 
-@dataclass(frozen=True)
-class CalendarOverrides:
+class CalendarOverrides(Record):
     """Corrections a firm keeps for its own calendar; they win over the built-in data."""
 
     days_off: tuple[DayOff, ...] = ()
     working_days: tuple[WorkingWeekendDay, ...] = ()
 
 
-@dataclass
-class _Year:
+class _Year(Record, frozen=False):
     start: date
     working: bytearray  # 1 when the day is a working day, by day of the year
     running: list[int]  # working days from 1 January up to and including that day
@@ -166,7 +164,7 @@ def live_base_year(year: int) -> _BaseYear:
 # import the holidays package (which loads every country, ~0.14 s) on each start. The file is
 # used only when the installed holidays version is the one it was made from; otherwise the
 # calendar reads the package itself.
-DATA_FILE = Path(__file__).with_name("calendar_data.json")
+DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "calendar_data.json")
 
 
 def installed_holidays_version() -> str | None:
@@ -174,7 +172,7 @@ def installed_holidays_version() -> str | None:
     spec = importlib.util.find_spec("holidays")
     if spec is None or not spec.submodule_search_locations:
         return None
-    site = Path(next(iter(spec.submodule_search_locations))).parent
+    site = os.path.dirname(next(iter(spec.submodule_search_locations)))
     try:
         names = os.listdir(site)
     except OSError:
@@ -188,7 +186,8 @@ def installed_holidays_version() -> str | None:
 @cache
 def _shipped_years() -> dict[str, Any] | None:
     try:
-        data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+        with open(DATA_FILE, encoding="utf-8") as f:
+            data = json.loads(f.read())
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("holidays_version") != (installed_holidays_version()):
@@ -261,7 +260,7 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
     return _Year(start, working, running, days_off, working_weekend)
 
 
-def write_data_file(path: Path = DATA_FILE) -> None:
+def write_data_file(path: str = DATA_FILE) -> None:
     """Regenerate the shipped calendar data from the installed holidays package."""
     version = installed_holidays_version()
     if version is None:
@@ -273,7 +272,8 @@ def write_data_file(path: Path = DATA_FILE) -> None:
     text = json.dumps(
         {"holidays_version": version, "years": years}, ensure_ascii=False, separators=(",", ":")
     )
-    path.write_text(text + "\n", encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
 
 
 def calendar_texts() -> set[str]:

@@ -481,11 +481,10 @@ def agenda(
 
 def _batch_options(given: dict[str, Any]) -> Any:
     """The options batch and agenda share, from a command's parameters, as BatchOptions."""
-    from dataclasses import fields
-
     from deadline_cli.batchcmd import BatchOptions
+    from deadline_cli.record import fields
 
-    names = {f.name for f in fields(BatchOptions)}
+    names = set(fields(BatchOptions))
     values = {k: v for k, v in given.items() if k in names}
     values["output_format"] = given["output_format"].value
     values["input_format"] = given["input_format"].value if given["input_format"] else None

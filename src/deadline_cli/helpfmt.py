@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
-import tomllib
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+from deadline_cli.builtin import load_toml
 
 _Base: Any = typer.Context.formatter_class
 _SUFFIX = re.compile(r"\s*\[(default: [^\]]*|required)\]\s*$")
@@ -31,8 +31,7 @@ _SUFFIX = re.compile(r"\s*\[(default: [^\]]*|required)\]\s*$")
 def _table(code: str) -> dict[str, str]:
     if code == "en":
         return {}
-    text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
-    found: dict[str, str] = tomllib.loads(text).get("help", {})
+    found: dict[str, str] = load_toml(f"locales/{code}.toml").get("help", {})
     return found
 
 

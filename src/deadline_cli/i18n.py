@@ -13,12 +13,11 @@ comma-separated list. Machine fields (ids, ISO dates, certainty and status codes
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from deadline_cli.record import Record
 
 LANGUAGES = ("en", "ru", "kk")
 ENV = "DEADLINE_LANG"
@@ -52,8 +51,7 @@ def msg(key: str, /, **args: Any) -> Msg:
     return Msg(key, tuple(args.items()))
 
 
-@dataclass(frozen=True)
-class Holiday:
+class Holiday(Record):
     """A holiday name as the holidays package gives it in English and in Kazakh."""
 
     english: str
@@ -153,8 +151,9 @@ def load(code: str) -> Lang:
     :func:`deadline_cli.errors.choose`)."""
     if code not in LANGUAGES:
         raise ValueError(f"no language {code!r}")
-    text = resources.files("deadline_cli.locales").joinpath(f"{code}.toml").read_text("utf-8")
-    return Lang(code, tomllib.loads(text))
+    from deadline_cli.builtin import load_toml
+
+    return Lang(code, load_toml(f"locales/{code}.toml"))
 
 
 def english() -> Lang:

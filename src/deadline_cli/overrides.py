@@ -17,12 +17,12 @@ user's config directory (``$XDG_CONFIG_HOME/deadline-cli``, ``~/.config/deadline
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
-import tomllib
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deadline_cli.calendar import (
     MAX_YEAR,
@@ -35,16 +35,26 @@ from deadline_cli.calendar import (
 from deadline_cli.errors import DeadlineError, read_limited, shown
 from deadline_cli.i18n import msg
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
 ENV = "DEADLINE_CALENDAR"
 MAX_FILE_BYTES = 1 << 20
 _ENTRY_KEYS = ("date", "name", "source")
 
 
-def config_dir() -> Path:
+def config_dir() -> str:
     if sys.platform == "win32" and os.environ.get("APPDATA"):
-        return Path(os.environ["APPDATA"]) / "deadline-cli"
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "deadline-cli"
+        return os.path.join(os.environ["APPDATA"], "deadline-cli")
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(_home(), ".config")
+    return os.path.join(base, "deadline-cli")
+
+
+def _home() -> str:
+    home = os.path.expanduser("~")
+    if home == "~":  # as Path.home(): no home directory to be found
+        raise RuntimeError("Could not determine home directory.")
+    return home
 
 
 def calendar_file(option: str | None) -> Path | None:
@@ -53,13 +63,14 @@ def calendar_file(option: str | None) -> Path | None:
     A config directory that cannot be looked into (no permission, a path too long) is said
     once on stderr and treated as holding no file: it must not stop a command that never
     asked for a calendar file."""
+    # pathlib only when there is a file: a start without one does not import it (~4 ms).
     if option:
-        return Path(option)
+        return _path(option)
     if os.environ.get(ENV):
-        return Path(os.environ[ENV])
+        return _path(os.environ[ENV])
     try:
-        default = config_dir() / "calendar.toml"
-        return default if default.is_file() else None
+        default = os.path.join(config_dir(), "calendar.toml")
+        return _path(default) if _is_file(default) else None
     except (OSError, RuntimeError, ValueError) as exc:
         from deadline_cli.errors import say, write_err
 
@@ -68,11 +79,30 @@ def calendar_file(option: str | None) -> Path | None:
         return None
 
 
+def _path(name: str) -> Path:
+    from pathlib import Path
+
+    return Path(name)
+
+
+def _is_file(name: str) -> bool:
+    """As Path.is_file: a file that is not there is no file; a directory that cannot be looked
+    into (no permission, a name too long) is an error to say."""
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except OSError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return False
+        raise
+
+
 def load_overrides(path: Path) -> CalendarOverrides:
     """Read and check an overrides file; every problem is a DeadlineError naming the file."""
 
     def fail(problem: object) -> DeadlineError:
         return DeadlineError(msg("calendar_file_problem", path=str(path), problem=problem))
+
+    import tomllib
 
     text = read_limited(path, MAX_FILE_BYTES, "calendar_file_problem")
     try:

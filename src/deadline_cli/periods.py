@@ -10,7 +10,6 @@ next working day. Every function returns its result together with the steps that
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -22,6 +21,7 @@ from deadline_cli.calendar import WorkingWeekendDay, working_name
 from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError, shown
 from deadline_cli.i18n import Lang, Msg, msg
+from deadline_cli.record import Record
 
 
 class Unit(StrEnum):
@@ -60,8 +60,7 @@ _UNITS = {
 }
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(Record):
     amount: int
     unit: Unit
 
@@ -93,8 +92,7 @@ class WorkingDays(Protocol):
     def __hash__(self) -> int: ...  # terms counted on it are remembered (count_term)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Record):
     """One line of a counting trace: a day and a message (rendered in any language)."""
 
     date: date
@@ -109,8 +107,7 @@ class Step:
         return f"{show(self.date)}: {self.text}"
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     trigger: date
     period: Period
     nominal: date  # the last day before any rolling

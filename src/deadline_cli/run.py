@@ -6,19 +6,18 @@ Both the Typer command and the quick start path (``deadline_cli.entry``) call
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from deadline_cli.errors import EXIT_ALERT, EXIT_OK, DeadlineError, say, shown, write_err
 from deadline_cli.i18n import Lang, Msg, msg
+from deadline_cli.record import Record
 
 CASE_FORMATS = ("table", "json", "jsonl", "csv", "ics")
 MAX_REMIND_DAYS = 3650
 
 
-@dataclass
-class ComputeRequest:
+class ComputeRequest(Record, frozen=False):
     """The options of ``deadline compute``, as typed on the command line."""
 
     date: str

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 from itertools import pairwise
@@ -31,6 +30,7 @@ from deadline_cli.calendar import (
 from deadline_cli.errors import DeadlineError, shown
 from deadline_cli.i18n import Msg, msg
 from deadline_cli.periods import Period, Step, Term, Unit, count_term
+from deadline_cli.record import Record, field, replace
 from deadline_cli.rules import (
     DATE_INPUTS,
     FLAG_INPUTS,
@@ -74,8 +74,7 @@ _ORDER = (
 )
 
 
-@dataclass(frozen=True)
-class CaseInputs:
+class CaseInputs(Record):
     ruling: date | None = None
     final_form: date | None = None
     appeal_ruling: date | None = None
@@ -111,8 +110,7 @@ class CaseInputs:
         return frozenset(names | {f for f in FLAG_INPUTS if getattr(self, f)})
 
 
-@dataclass(frozen=True)
-class EraChoice:
+class EraChoice(Record):
     """The law version a case was decided under, and the date that decided it."""
 
     era: Era
@@ -121,8 +119,7 @@ class EraChoice:
     stand_in: bool  # the era's input was not given and another date stood in for it
 
 
-@dataclass(frozen=True)
-class ReadingResult:
+class ReadingResult(Record):
     id: str
     label: str | Msg
     rule: Rule
@@ -133,8 +130,7 @@ class ReadingResult:
     selected: bool = False
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     id: str
     label: str
     date: dt.date  # the earliest possible date: the binding one
@@ -178,16 +174,14 @@ class Event:
         return self.nominal is not None
 
 
-@dataclass(frozen=True)
-class Notice:
+class Notice(Record):
     """A warning, with the events it concerns (a table puts it in a footnote beside them)."""
 
     message: Msg
     events: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(Record):
     pack: Pack
     inputs: CaseInputs
     events: tuple[Event, ...]
@@ -228,8 +222,7 @@ class Timeline:
         return "soon" if left <= URGENT_DAYS else "ahead"
 
 
-@dataclass
-class _Result:
+class _Result(Record, frozen=False):
     date: dt.date
     steps: list[Step]
     nominal: dt.date | None = None
@@ -244,8 +237,7 @@ class _Missing(Exception):
         self.root = root
 
 
-@dataclass
-class _Builder:
+class _Builder(Record, frozen=False):
     pack: Pack
     inputs: CaseInputs
     calendar: KazakhCalendar

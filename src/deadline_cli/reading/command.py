@@ -8,7 +8,6 @@ a computation needs, is reported (file and reason) and costs no other.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from deadline_cli.i18n import Lang, Msg, msg
 from deadline_cli.output import Output
 from deadline_cli.reading.extract import Line, read_lines
 from deadline_cli.reading.find import DocumentReading, Found, read_document
+from deadline_cli.record import Record, field
 from deadline_cli.run import ComputeRequest, case_inputs, choose_pack, optional_date
 
 READ_FORMATS = ("table", "json", "csv", "xlsx")
@@ -26,8 +26,7 @@ MOMENTS = ("ruling", "final_form", "served")
 CSV_COLUMNS = ("id", "procedure", "kind", "ruling", "final_form", "served", "file")
 
 
-@dataclass
-class ReadOptions:
+class ReadOptions(Record, frozen=False):
     files: list[str]
     output_format: str = "table"
     procedure: str | None = None
@@ -41,8 +40,7 @@ class ReadOptions:
     output: str | None = None  # --output FILE for --format xlsx
 
 
-@dataclass
-class ReadCase:
+class ReadCase(Record, frozen=False):
     file: str
     case_id: str
     reading: DocumentReading

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from deadline_cli.errors import DeadlineError, describe_os_error
 from deadline_cli.i18n import msg
+from deadline_cli.record import Record
 
 MAX_BYTES = 20 << 20  # a decision is kilobytes; 20 MiB is a scanned book
 MAX_PAGES = 300
@@ -25,8 +25,7 @@ MAX_RATIO = 200  # a part that unpacks to more than 200 times its size is a bomb
 MAX_LINES = 50_000
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Record):
     number: int  # 1-based, as a reader counts: in its page (a PDF), else in the document
     page: int  # 1-based; 1 for formats without pages
     text: str

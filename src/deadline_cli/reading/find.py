@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import date
 
 from deadline_cli.periods import Period, Unit
 from deadline_cli.reading.extract import Line
+from deadline_cli.record import Record, field
 
 _RU_MONTHS = {
     "январ": 1,
@@ -155,8 +155,7 @@ _NUMBERS = {
 HEAD_LINES = 25  # the introductory part: where the law puts the decision's date
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(Record):
     """A value and the line of the document it came from."""
 
     value: object
@@ -164,8 +163,7 @@ class Found:
     words: str = ""  # the document's own words, where they matter (the stated term)
 
 
-@dataclass
-class DocumentReading:
+class DocumentReading(Record, frozen=False):
     act: Found | None = None  # "decision", "verdict", "ruling" (the heading)
     pack: Found | None = None  # a pack id, from the code the document names
     kind: Found | None = None  # offence: "court" or "official"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 
 from deadline_cli.render.screen import Line, Screen, plain
@@ -11,8 +10,23 @@ from deadline_cli.render.screen import Line, Screen, plain
 
 def screen_width() -> int:
     """The terminal's width ($COLUMNS first, as for any terminal program), 80 in a pipe."""
-    columns = shutil.get_terminal_size((80, 24)).columns
+    columns = _terminal_columns()
     return max(20, min(columns, 1000))
+
+
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size's columns, without importing shutil (~2 ms of a start):
+    $COLUMNS, else the terminal of stdout, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 def is_fancy() -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from deadline_cli.calendar import KazakhCalendar, off_name, working_name
 from deadline_cli.errors import safe_text
 from deadline_cli.i18n import Lang, Msg
+from deadline_cli.record import Record, field
 from deadline_cli.render.screen import (
     Blank,
     Cell,
@@ -32,8 +32,7 @@ from deadline_cli.rules import Era, Pack, Rule, StepRule, option_for
 from deadline_cli.timeline import URGENT_DAYS, Event, Timeline
 
 
-@dataclass
-class _Notes:
+class _Notes(Record, frozen=False):
     """Numbered notes under a table, each said once, in the order the rows refer to them."""
 
     texts: list[str] = field(default_factory=list)
@@ -228,8 +227,7 @@ def quote_line(lang: Lang, rule: Rule) -> str:
 # The agenda: every open deadline of many cases, by date.
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(Record):
     date: dt.date
     latest: dt.date
     case: str

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+
+from deadline_cli.record import Record, field
 
 Span = tuple[str, str]  # (text, Rich style); the style is ignored in plain text
 Line = list[Span]
@@ -138,22 +139,19 @@ def longest_word(text: str) -> int:
     return max((cell_width(w) for w in text.split()), default=0)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Record):
     text: str
     style: str = ""
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Record):
     header: str
     right: bool = False
     wrap: bool = False  # may wrap at word boundaries (headers always may)
     style: str = ""
 
 
-@dataclass(frozen=True)
-class Detail:
+class Detail(Record):
     """A line under a row: ``lead`` (a date) kept as it is, ``text`` wrapped after it, the
     following lines hanging under the text."""
 
@@ -163,8 +161,7 @@ class Detail:
     indent: int = 4
 
 
-@dataclass
-class Row:
+class Row(Record, frozen=False):
     cells: list[Cell]
     marker: Cell = Cell("")
     style: str = ""
@@ -175,16 +172,14 @@ class Row:
     details: list[Detail] = field(default_factory=list)
 
 
-@dataclass
-class Table:
+class Table(Record, frozen=False):
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     marker_width: int = 0  # 0: no marker column
     gap: int = 2
 
 
-@dataclass
-class Text:
+class Text(Record, frozen=False):
     """A paragraph wrapped to the width, with a hanging indent for its following lines."""
 
     text: str
@@ -194,16 +189,14 @@ class Text:
     lead: str = ""  # kept as it is before the text (a date), the text hanging under itself
 
 
-@dataclass
-class Blank:
+class Blank(Record, frozen=False):
     pass
 
 
 Block = Table | Text | Blank
 
 
-@dataclass
-class Screen:
+class Screen(Record, frozen=False):
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> None:

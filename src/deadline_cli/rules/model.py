@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 
+from deadline_cli.builtin import load_toml
 from deadline_cli.i18n import Msg, msg
 from deadline_cli.periods import Period
+from deadline_cli.record import Record, field
 
 SCHEMA = 1
-DATA = "deadline_cli.rules"  # the package whose files hold the TOML data
 BUILTIN_PACKS = (
     "refugee",
     "refugee-path",
@@ -60,8 +58,7 @@ RESERVED_IDS |= frozenset(FLAG_INPUTS) | {"immediate_reason"}
 MAX_FILE_BYTES = 1 << 20  # a rules or calendar file larger than 1 MiB is refused
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     code: str
     title: str
     url: str
@@ -69,8 +66,7 @@ class Source:
     version: str = ""  # the consolidated text the quotes were read in
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """How one event's date is found: from a trigger, by a period, under an article."""
 
     trigger: str
@@ -140,8 +136,7 @@ class Rule:
         return not (self.valid_until is not None and day > self.valid_until)
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(Record):
     """One reading of a rule whose meaning is disputed; all readings are computed."""
 
     id: str
@@ -150,8 +145,7 @@ class Reading:
     variants: tuple[Rule, ...] = ()
 
 
-@dataclass(frozen=True)
-class StepRule:
+class StepRule(Record):
     id: str
     label: str
     rule: Rule
@@ -170,8 +164,7 @@ class StepRule:
         return self.readings[0] if self.readings else None
 
 
-@dataclass(frozen=True)
-class Given:
+class Given(Record):
     """An input date shown as an event: the decision a pack starts from, or a later one."""
 
     id: str
@@ -179,8 +172,7 @@ class Given:
     rule: Rule
 
 
-@dataclass(frozen=True)
-class Era:
+class Era(Record):
     """A law version chosen once per case, judged on the date of an input."""
 
     id: str
@@ -192,15 +184,13 @@ class Era:
     ruling: Given | None = None  # the decision as the law of this era describes it
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(Record):
     id: str
     label: str
     start_label: str = ""  # what the starting date is, for this kind
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Record):
     option: str  # "kind", "code" or "route"
     kinds: tuple[Kind, ...]
     default: str
@@ -209,8 +199,7 @@ class Choice:
         return next((k for k in self.kinds if k.id == kind_id), None)
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(Record):
     id: str
     name: str
     description: str
@@ -277,7 +266,7 @@ def option_for(input_name: str) -> str:
 
 @cache
 def _load_sources() -> dict[str, Source]:
-    data = tomllib.loads(resources.files(DATA).joinpath("sources.toml").read_text("utf-8"))
+    data = load_toml("rules/sources.toml")
     return {
         code: Source(
             code, entry["title"], entry["url"], entry.get("short", code), entry.get("version", "")
@@ -289,9 +278,8 @@ def _load_sources() -> dict[str, Source]:
 @cache
 def _load_quotes() -> dict[str, tuple[str, str]]:
     """quotes.toml: the statute's words by "<code> <article>[ (<wording>)]", with the version."""
-    text = resources.files(DATA).joinpath("quotes.toml").read_text("utf-8")
     found: dict[str, tuple[str, str]] = {}
-    for code, articles in tomllib.loads(text).items():
+    for code, articles in load_toml("rules/quotes.toml").items():
         for article, entry in articles.items():
             found[f"{code} {article}"] = (" ".join(entry["text"].split()), entry.get("version", ""))
     return found

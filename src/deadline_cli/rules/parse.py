@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cache
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from deadline_cli.builtin import load_toml
 from deadline_cli.errors import DeadlineError, read_limited, shown
 from deadline_cli.i18n import msg
 from deadline_cli.periods import Period
+from deadline_cli.record import Record, replace
 from deadline_cli.rules.model import (
     BUILTIN_PACKS,
     CERTAINTIES,
-    DATA,
     DATE_INPUTS,
     GROUPS,
     INPUT_LABELS,
@@ -36,6 +33,9 @@ from deadline_cli.rules.model import (
     StepRule,
     _load_sources,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _RULE_KEYS = {"from", "period", "roll", "next_day", "basis", "source", "certainty", "note"}
 _RULE_KEYS |= {"article", "wording", "quote", "version", "valid_from", "valid_until"}
@@ -122,8 +122,7 @@ class _Reader:
             raise self.fail(key, exc.message) from None
 
 
-@dataclass
-class _Context:
+class _Context(Record, frozen=False):
     """What the rules of one pack may refer to while it is read."""
 
     origin: str
@@ -435,6 +434,8 @@ def _for_kinds(steps: Iterable[StepRule], kinds: tuple[str, ...]) -> list[StepRu
 
 
 def _parse_toml(text: str, origin: str) -> dict[str, Any]:
+    import tomllib  # a user's own file: the built-in ones are read by deadline_cli.builtin
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -449,8 +450,7 @@ def load_pack(pack_id: str) -> Pack:
     if pack_id not in BUILTIN_PACKS:
         raise DeadlineError(msg("unknown_procedure", value=shown(pack_id), packs=BUILTIN_PACKS))
     origin = f"{pack_id}.toml"
-    data = _parse_toml(resources.files(DATA).joinpath(origin).read_text("utf-8"), origin)
-    return _with_base(data, origin)
+    return _with_base(load_toml(f"rules/{origin}"), origin)
 
 
 def load_pack_file(path: Path) -> Pack:
