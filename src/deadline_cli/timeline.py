@@ -540,8 +540,10 @@ def _run(b: _Builder, step: StepRule, rule: Rule, scenario: str) -> _Result:
     held = (rule, b.pack, b.calendar)
     key = (
         *map(id, held),
+        # The scenario matters only through these two (see compute): otherwise the latest
+        # scenario of a case whose dates are all known is the earliest one's hit.
+        scenario == "earliest" and (step.window or rule.roll_certainty == "unverified"),
         step.window,
-        scenario,
         dates.get(rule.trigger),
         b.inputs.value(rule.or_from) if rule.or_from else None,
         b.kind,
