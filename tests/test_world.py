@@ -322,6 +322,11 @@ def test_ctrl_c_while_starting_is_130_without_a_traceback(delay: float) -> None:
     text = err.decode()
     if process.returncode == 130:
         assert text == "deadline: прервано\n"
+    elif process.returncode == -signal.SIGINT:
+        # Before the interpreter set up its own handler, or after the work was done, while it
+        # shut down (a start of ~60 ms ends within these delays): the signal's default action,
+        # silent, as for any program (a shell shows 130).
+        assert text == ""
     elif process.returncode != 0:
         # The signal came before main() installed its handler: while the interpreter, pip's
         # launcher or the import of deadline_cli.entry ran (how long that takes depends on

@@ -19,12 +19,13 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from deadline_cli.i18n import ENV, LANGUAGES, Lang, Msg, load, msg
 
+TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, NoReturn
 
 EXIT_OK = 0
 EXIT_ROWS_FAILED = 1

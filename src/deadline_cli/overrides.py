@@ -22,7 +22,6 @@ import os
 import stat
 import sys
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
 
 from deadline_cli.calendar import (
     MAX_YEAR,
@@ -35,8 +34,10 @@ from deadline_cli.calendar import (
 from deadline_cli.errors import DeadlineError, read_limited, shown
 from deadline_cli.i18n import msg
 
+TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 ENV = "DEADLINE_CALENDAR"
 MAX_FILE_BYTES = 1 << 20

@@ -13,11 +13,18 @@ Type checkers read these classes as dataclasses (``dataclass_transform``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from operator import attrgetter
-from typing import Any, ClassVar, TypeVar, dataclass_transform
 
-_T = TypeVar("_T", bound="Record")
+TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, ClassVar, TypeVar, dataclass_transform
+
+    _T = TypeVar("_T", bound="Record")
+else:
+
+    def dataclass_transform(**_: object) -> object:
+        return lambda cls: cls
 
 
 class _Factory:

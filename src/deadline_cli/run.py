@@ -7,11 +7,14 @@ Both the Typer command and the quick start path (``deadline_cli.entry``) call
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from deadline_cli.errors import EXIT_ALERT, EXIT_OK, DeadlineError, say, shown, write_err
 from deadline_cli.i18n import Lang, Msg, msg
 from deadline_cli.record import Record
+
+TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 CASE_FORMATS = ("table", "json", "jsonl", "csv", "ics")
 MAX_REMIND_DAYS = 3650
