@@ -36,7 +36,6 @@ def pack_strings() -> set[str]:
 
 
 def holiday_names() -> set[str]:
-    shipped = calendar_module._shipped_years()
     years = {
         str(y): calendar_module.shipped_year(y) or {"off": calendar_module.live_base_year(y)[0]}
         for y in range(1992, 2101)

@@ -20,8 +20,8 @@ from deadline_cli.record import FrozenInstanceError, Record, field, fields, repl
 
 # What a plain `deadline compute DATE` must not import: the full command line (typer, click,
 # rich), the TOML parser (built-in data is read compiled), typing (types are for mypy only),
-# the dataclasses machinery (inspect, ast), importlib.resources and what it drags in, pathlib, shutil, the renderers it does not
-# use, and the heavy readers of other commands.
+# the dataclasses machinery (inspect, ast), importlib.resources and what it drags in, pathlib,
+# shutil, the renderers it does not use, and the heavy readers of other commands.
 NOT_ON_THE_QUICK_PATH = (
     "typer",
     "click",
