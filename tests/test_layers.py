@@ -70,16 +70,17 @@ def test_no_module_imports_itself_through_others() -> None:
     assert cycles(import_graph()) == []
 
 
-# Below the messages: value classes and the reading of the package's own data files, which
-# import nothing of ours.
-FOUNDATION = {"deadline_cli.record", "deadline_cli.builtin"}
+# Below the messages: value classes (with their generated __init__s) and the reading of the
+# package's own data files, which import nothing of ours (the generator of _inits walks the
+# package itself, when run).
+FOUNDATION = {"deadline_cli.record", "deadline_cli._inits", "deadline_cli.builtin"}
 
 
 def test_messages_are_the_bottom_layer() -> None:
     graph = import_graph()
     assert graph["deadline_cli.i18n"] <= FOUNDATION
     for module in FOUNDATION:
-        assert graph[module] == set(), module
+        assert graph[module] <= FOUNDATION | {"deadline_cli"}, module
 
 
 def test_the_cycle_finder_finds_a_cycle() -> None:

@@ -207,3 +207,23 @@ def test_records_refuse_what_dataclasses_refuse() -> None:
             b: int  # type: ignore[misc]
 
     assert fields(Box) == ("items", "name")
+
+
+def test_the_package_records_use_the_precompiled_inits() -> None:
+    """deadline_cli/_inits.py is what `python -m deadline_cli.record` writes now, and every
+    record of the package takes its __init__ from it (none is compiled at start)."""
+    from deadline_cli import _inits, record
+
+    path = Path(record.__file__).with_name("_inits.py")
+    assert path.read_text(encoding="utf-8") == record.shapes_source(), (
+        "records changed: run python -m deadline_cli.record"
+    )
+    stack, checked = list(Record.__subclasses__()), 0
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith("deadline_cli."):
+            shape = (fields(cls), cls._factories)
+            assert cls.__init__.__code__ is _inits.SHAPES[shape], cls  # type: ignore[misc]
+            checked += 1
+    assert checked >= 40

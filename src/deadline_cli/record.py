@@ -14,6 +14,7 @@ Type checkers read these classes as dataclasses (``dataclass_transform``).
 from __future__ import annotations
 
 from operator import attrgetter
+from types import FunctionType
 
 TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class FrozenInstanceError(AttributeError):
 class Record:
     __slots__ = ()
     _fields: ClassVar[tuple[str, ...]] = ()
+    _factories: ClassVar[tuple[str, ...]] = ()
     _values: ClassVar[Callable[[Any], tuple[Any, ...]]]
 
     def __init_subclass__(cls, *, frozen: bool = True, **kwargs: Any) -> None:
@@ -67,6 +69,7 @@ class Record:
                 if isinstance(defaults[name], _Factory):
                     delattr(cls, name)  # the class attribute would shadow nothing useful
         cls._fields = tuple(names)
+        cls._factories = tuple(n for n in names if isinstance(defaults.get(n), _Factory))
         cls._values = _getter(names)
         cls.__init__ = _make_init(cls.__qualname__, names, defaults)  # type: ignore[method-assign]
         if not frozen:  # mutable: unhashable, as a dataclass, and assigned at full speed
@@ -104,27 +107,86 @@ def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
     return lambda self: many(self)  # noqa: PLW0108
 
 
-def _make_init(qualname: str, names: list[str], defaults: dict[str, Any]) -> Callable[..., None]:
-    """``__init__(self, a, b=<default>, c=<factory>)`` setting each field in order."""
-    params, body = ["self"], []
-    scope: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _Factory}
+# The functions' shared globals: the generated code calls these two by name.
+_SCOPE: dict[str, Any] = {"_set": object.__setattr__, "_FACTORY": _Factory}
+_SHAPES: dict[tuple[tuple[str, ...], tuple[str, ...]], Any] | None = None
+
+
+def init_source(names: tuple[str, ...], factories: tuple[str, ...]) -> str:
+    """The source of ``__init__`` for fields ``names`` (those in ``factories`` made by a
+    factory when not given). Defaults are set on the function, not written in its code, so
+    the code depends on this shape alone."""
+    body = []
     for name in names:
-        if name in defaults:
-            scope[f"_d_{name}"] = defaults[name]
-            params.append(f"{name}=_d_{name}")
-        elif any(n in defaults for n in names[: names.index(name)]):
-            raise TypeError(f"{qualname}: field {name!r} without a default follows one with it")
-        else:
-            params.append(name)
         value = name
-        if isinstance(defaults.get(name), _Factory):
+        if name in factories:
             value = f"({name}.make() if {name}.__class__ is _FACTORY else {name})"
         body.append(f"    _set(self, {name!r}, {value})")
-    source = f"def __init__({', '.join(params)}):\n" + ("\n".join(body) or "    pass") + "\n"
-    exec(source, scope)  # the same way dataclasses builds __init__, once per class
-    init: Callable[..., None] = scope["__init__"]
+    return f"def __init__({', '.join(('self', *names))}):\n" + ("\n".join(body) or "    pass")
+
+
+def _code(shape: tuple[tuple[str, ...], tuple[str, ...]]) -> Any:
+    """The compiled code of ``__init__`` for a shape: from ``deadline_cli._inits``, which is
+    generated from the package's own records and compiled with the package (compiling ~37 of
+    them at every start cost ~5 ms), else compiled here (a record of a test)."""
+    global _SHAPES  # noqa: PLW0603
+    if _SHAPES is None:
+        try:
+            from deadline_cli._inits import SHAPES
+        except ImportError:
+            SHAPES = {}
+        _SHAPES = SHAPES
+    code = _SHAPES.get(shape)
+    if code is None:
+        scope: dict[str, Any] = {}
+        exec(init_source(*shape), scope)  # as dataclasses builds __init__
+        code = scope["__init__"].__code__
+    return code
+
+
+def _make_init(qualname: str, names: list[str], defaults: dict[str, Any]) -> Callable[..., None]:
+    """``__init__(self, a, b=<default>, c=<factory>)`` setting each field in order."""
+    for i, name in enumerate(names):
+        if name not in defaults and any(n in defaults for n in names[:i]):
+            raise TypeError(f"{qualname}: field {name!r} without a default follows one with it")
+    factories = tuple(n for n in names if isinstance(defaults.get(n), _Factory))
+    code = _code((tuple(names), factories))
+    argdefs = tuple(defaults[n] for n in names if n in defaults)
+    init: Callable[..., None] = FunctionType(code, _SCOPE, "__init__", argdefs)
     init.__qualname__ = f"{qualname}.__init__"
     return init
+
+
+def shapes_source() -> str:
+    """deadline_cli/_inits.py: the ``__init__`` of every record the package defines."""
+    import importlib
+    import pkgutil
+
+    import deadline_cli
+
+    for module in pkgutil.walk_packages(deadline_cli.__path__, "deadline_cli."):
+        if module.name != "deadline_cli.__main__":
+            importlib.import_module(module.name)
+    found: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+    stack = list(Record.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if cls.__module__.startswith("deadline_cli."):
+            found.add((cls._fields, cls._factories))
+    lines = [
+        "# Generated by `python -m deadline_cli.record` from the package's records: do not edit.",
+        "# The __init__ of each record, compiled with the package (see deadline_cli.record).",
+        "# ruff: noqa",
+        "# mypy: ignore-errors",
+        "",
+    ]
+    table = []
+    for n, shape in enumerate(sorted(found)):
+        lines += ["", init_source(*shape).replace("def __init__", f"def _{n}"), ""]
+        table.append(f"    {shape!r}: _{n}.__code__,")
+    lines += ["", "SHAPES = {", *table, "}", ""]
+    return "\n".join(lines)
 
 
 def replace(obj: _T, **changes: Any) -> _T:
@@ -140,3 +202,10 @@ def replace(obj: _T, **changes: Any) -> _T:
 def fields(cls: type[Record]) -> tuple[str, ...]:
     """The field names of a record class, in order."""
     return cls._fields
+
+
+if __name__ == "__main__":
+    from deadline_cli import record as _record  # noqa: PLW0406  # the module the records know
+
+    with open(_record.__file__.replace("record.py", "_inits.py"), "w", encoding="utf-8") as f:
+        f.write(_record.shapes_source())
