@@ -290,12 +290,6 @@ def run_batch(options: BatchOptions) -> int:
                 errors.add(result)
                 continue
             computed += 1
-            if not computed % 4096:
-                # The terms remembered so far (timeline._RUNS, periods._count_term) are
-                # long-lived and acyclic: keep the cycle collector from walking them again
-                # and again (it cost 20% on 100,000 repeated cases). Refcounting still
-                # frees them when a cache lets them go.
-                gc.freeze()
             case_id = _duplicate(seen, result, quiet)
             if within is not None and alerting(timeline, within):
                 alert += 1
