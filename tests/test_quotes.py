@@ -1,6 +1,6 @@
 """Every statute quote the packs show is found word for word (ellipses aside) in a text of the
 statute kept in tests/data/statutes/: the paragraphs copied from the statute mirror
-(appc.md, gpk.md, upk.md, koap.md) or the consolidated texts of shared/domain/statutes-2026.md
+(appc.md, gpk.md, upk.md, koap.md, refugees.md) or the consolidated texts of shared/domain/statutes-2026.md
 (statutes-2026.md). A quote not yet checked against a copied text is listed below by name, and
 the test fails when a listed one is found (take it off the list) or an unlisted one is not."""
 
@@ -11,25 +11,19 @@ from importlib import resources
 from pathlib import Path
 
 STATUTES = Path(__file__).parent / "data" / "statutes"
-FILES = {"APPC": ["appc.md"], "GPK": ["gpk.md"], "UPK": ["upk.md"], "KoAP": ["koap.md"]}
+FILES = {
+    "APPC": ["appc.md"],
+    "GPK": ["gpk.md"],
+    "UPK": ["upk.md"],
+    "KoAP": ["koap.md"],
+    "RefugeesLaw": ["refugees.md"],
+}
 # Read in the mirror in earlier sessions, quoted from there, not yet copied to tests/data.
 NOT_YET_COPIED = {
     "APPC 169(2) (2021 complaint)",
     "APPC 175(1)",
     "APPC 175(4)",
-    "GPK 122(2)",
-    "GPK 123(4)",
-    "GPK 126(4)",
-    "GPK 240(1)",
-    "GPK 240(3)",
-    "GPK 240(5)",
-    "GPK 429(1)",
-    "RefugeesLaw 8(1)(5)",
-    "RefugeesLaw 11(6)",
-    "UPK 48(4)",
     "UPK 107(2)",
-    "UPK 470(1)",
-    "UPK 470(2)",
     "KoAP 832(1)",
 }
 
