@@ -1,8 +1,9 @@
 """Every statute quote the packs show is found word for word (ellipses aside) in a text of the
-statute kept in tests/data/statutes/: the paragraphs copied from the statute mirror
-(appc.md, gpk.md, upk.md, koap.md, refugees.md) or the consolidated texts of shared/domain/statutes-2026.md
-(statutes-2026.md). A quote not yet checked against a copied text is listed below by name, and
-the test fails when a listed one is found (take it off the list) or an unlisted one is not."""
+statute kept in tests/data/statutes/: the paragraphs copied from the statute mirror (appc.md,
+gpk.md, upk.md, koap.md, refugees.md) or the consolidated texts of
+shared/domain/statutes-2026.md (statutes-2026.md). A quote not yet checked against a copied text
+is listed below by name, and the test fails when a listed one is found (take it off the list)
+or an unlisted one is not."""
 
 from __future__ import annotations
 
