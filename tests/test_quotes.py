@@ -22,8 +22,6 @@ FILES = {
 # Read in the mirror in earlier sessions, quoted from there, not yet copied to tests/data.
 NOT_YET_COPIED = {
     "APPC 169(2) (2021 complaint)",
-    "APPC 175(1)",
-    "APPC 175(4)",
     "UPK 107(2)",
     "KoAP 832(1)",
 }
