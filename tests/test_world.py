@@ -322,17 +322,19 @@ def test_ctrl_c_while_starting_is_130_without_a_traceback(delay: float) -> None:
     text = err.decode()
     if process.returncode == 130:
         assert text == "deadline: прервано\n"
-    elif process.returncode == -signal.SIGINT:
-        # Before the interpreter set up its own handler, or after the work was done, while it
-        # shut down (a start of ~60 ms ends within these delays): the signal's default action,
-        # silent, as for any program (a shell shows 130).
-        assert text == ""
     elif process.returncode != 0:
         # The signal came before main() installed its handler: while the interpreter, pip's
         # launcher or the import of deadline_cli.entry ran (how long that takes depends on
-        # the machine). Such a traceback may name the import, never a frame of main().
-        assert "KeyboardInterrupt" in text
-        assert "in main" not in text and "in _main" not in text
+        # the machine). Such a traceback may name the import, never a frame of main(); the
+        # interpreter then ends by the signal itself (-SIGINT, a shell shows 130). Or it came
+        # after the work was done, while the interpreter shut down (a start of ~60 ms ends
+        # within these delays): the signal's default action, silent, as for any program.
+        assert process.returncode in (1, -signal.SIGINT), process.returncode
+        if text:
+            assert "KeyboardInterrupt" in text
+            assert "in main" not in text and "in _main" not in text
+        else:
+            assert process.returncode == -signal.SIGINT
 
 
 # The environment --------------------------------------------------------------------------
