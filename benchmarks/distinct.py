@@ -36,6 +36,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from run import write_cases  # noqa: E402  # the repeated rows of benchmarks/run.py
+
 SRC = HERE.parent / "src"
 PYTHON = sys.executable
 PROBE = (
@@ -59,16 +62,6 @@ def distinct_cases(path: Path, count: int) -> None:
             if (ruling, final) not in seen:
                 seen.add((ruling, final))
                 f.write(f"c-{len(seen)},{ruling},{final},refugee\n")
-
-
-def repeated_cases(path: Path, count: int) -> None:
-    """The rows of benchmarks/run.py: rulings drawn from 1,825 days, no final form."""
-    rng = random.Random(5)
-    start = date(2022, 1, 10)
-    with path.open("w") as f:
-        f.write("id,ruling,procedure\n")
-        for n in range(count):
-            f.write(f"case-{n},{start + timedelta(days=rng.randrange(0, 5 * 365))},refugee\n")
 
 
 def _installed_from(src: Path) -> bool:
@@ -121,8 +114,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         distinct, repeated, agenda = (Path(tmp, n) for n in ("d.csv", "r.csv", "a.csv"))
         distinct_cases(distinct, distinct_count)
-        repeated_cases(repeated, 100_000)
-        repeated_cases(agenda, 10_000)
+        write_cases(repeated, 100_000)
+        write_cases(agenda, 10_000)
         small = Path(tmp, "d5k.csv")
         distinct_cases(small, 5_000)
         commands = {

@@ -7,8 +7,10 @@ inherits from :class:`Record` gets what the code here uses of a dataclass — fi
 annotations, in order, with defaults and ``field(default_factory=...)``; ``__init__``;
 equality and hashing by the fields' values; a ``repr``; immutability unless declared
 ``class X(Record, frozen=False)`` (then, as a dataclass, it is not hashable) — and
-:func:`replace`. Only ``__init__`` is compiled, once per class; the other methods are shared.
-Type checkers read these classes as dataclasses (``dataclass_transform``).
+:func:`replace`. Each class gets its own ``__init__``, made from code compiled with the package
+(``_inits.py``, generated from the package's records by ``python -m deadline_cli.record``);
+the other methods are shared. Type checkers read these classes as dataclasses
+(``dataclass_transform``).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ class Record:
             if name in cls.__dict__:
                 defaults[name] = cls.__dict__[name]
                 if isinstance(defaults[name], _Factory):
-                    delattr(cls, name)  # the class attribute would shadow nothing useful
+                    delattr(cls, name)  # a factory is no default value to read on the class
         cls._fields = tuple(names)
         cls._factories = tuple(n for n in names if isinstance(defaults.get(n), _Factory))
         cls._values = _getter(names)
