@@ -494,10 +494,8 @@ def _computed(b: _Builder, step: StepRule) -> Event:
     if step.readings:
         readings, selected, rules, results = _readings(b, step)
     else:
-        for scenario in _SCENARIOS:
-            rule = b.pick(step.rule, step.variants, scenario, step.label)
-            rules[scenario] = rule
-            results[scenario] = _run(b, step, rule, scenario)
+        for scenario, (rule, result) in _both(b, step, step.rule, step.variants).items():
+            rules[scenario], results[scenario] = rule, result
     rule, first, last = rules["earliest"], results["earliest"], results["latest"]
     for scenario in _SCENARIOS:
         b.dates[scenario][step.id] = results[scenario].date
@@ -524,6 +522,17 @@ def _computed(b: _Builder, step: StepRule) -> Event:
     )
     _warn_about(b, step, rule, event)
     return event
+
+
+def _both(
+    b: _Builder, step: StepRule, rule: Rule, variants: Sequence[Rule]
+) -> dict[str, tuple[Rule, _Result]]:
+    """A rule (or the variant that applies) picked and run in both scenarios."""
+    per: dict[str, tuple[Rule, _Result]] = {}
+    for scenario in _SCENARIOS:
+        picked = b.pick(rule, variants, scenario, step.label)
+        per[scenario] = (picked, _run(b, step, picked, scenario))
+    return per
 
 
 # _run's results by what they depend on. A register counts the same rules from the same few
@@ -627,10 +636,7 @@ def _readings(
     chosen_results: dict[str, _Result] = {}
     for reading in candidates:
         try:
-            per: dict[str, tuple[Rule, _Result]] = {}
-            for scenario in _SCENARIOS:
-                rule = b.pick(reading.rule, reading.variants, scenario, step.label)
-                per[scenario] = (rule, _run(b, step, rule, scenario))
+            per = _both(b, step, reading.rule, reading.variants)
         except _Missing:
             if reading is chosen:
                 raise
