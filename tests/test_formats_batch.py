@@ -356,3 +356,44 @@ def test_ics_lines_are_those_icalendar_writes_and_fold_within_75_octets() -> Non
             assert len(line) <= 75
             line.decode("utf-8")  # never cut inside a UTF-8 sequence
             assert not line.endswith(b"\\") or line.endswith(b"\\\\")
+
+
+def test_every_ics_output_reads_alike_in_a_second_parser(tmp_path: Path) -> None:
+    """vobject, a parser independent of icalendar, reads compute's and batch's calendars in
+    all three languages to the same events: summary, all-day date, UID, description, alarms."""
+    import vobject
+
+    cases = tmp_path / "cases.csv"
+    cases.write_text(
+        "id,ruling,final_form,procedure\nK-1,2026-02-05,2026-02-05,refugee\n"
+        "K-2,2026-03-18,,civil\nK-3,2026-02-05,,refugee\n",
+        encoding="utf-8",
+    )
+    for lang in ("en", "ru", "kk"):
+        outputs = [
+            invoke(*SEED, "--format", "ics", "--lang", lang, "--case", "Дело; №1, «А»")[1],
+            invoke("batch", str(cases), "-f", "ics", "--lang", lang, "--as-of", "2026-03-30")[1],
+        ]
+        for out in outputs:
+            theirs = {
+                str(e["UID"]): (
+                    str(e["SUMMARY"]),
+                    e.decoded("DTSTART"),
+                    str(e["DESCRIPTION"]),
+                    sorted(a["TRIGGER"].dt for a in e.walk("VALARM")),
+                )
+                for e in _ics_events(out)  # type: ignore[attr-defined]
+            }
+            ours = {}
+            for event in vobject.readOne(out).vevent_list:
+                alarms = sorted(a.trigger.value for a in event.contents.get("valarm", []))
+                ours[event.uid.value] = (
+                    event.summary.value,
+                    event.dtstart.value,
+                    event.description.value,
+                    alarms,
+                )
+            assert ours.keys() == theirs.keys() and ours
+            assert ours == theirs
+            assert any(alarms for *_, alarms in ours.values())
+            assert any("\n" in description for _, _, description, _ in ours.values())
