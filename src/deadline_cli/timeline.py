@@ -34,6 +34,7 @@ from deadline_cli.record import Record, field, replace
 from deadline_cli.rules import (
     DATE_INPUTS,
     FLAG_INPUTS,
+    INPUTS,
     Era,
     Pack,
     Reading,
@@ -1099,7 +1100,9 @@ def _check_used(pack: Pack, inputs: CaseInputs, start: str) -> None:
     that only another kind of case uses, naming the kind."""
     kind = _choose_kind(pack, inputs)
     used = uses(pack, kind)
-    for name in inputs.present:
+    # In the options' own order: the first unused one named is the same on every run (a set's
+    # order follows the string hashes, which change from process to process).
+    for name in (n for n in INPUTS if n in inputs.present):
         if name == start or name in used:
             continue
         if kind is not None and pack.choice is not None and name in uses(pack):
