@@ -22,7 +22,6 @@ FILES = {
 # Read in the mirror in earlier sessions, quoted from there, not yet copied to tests/data.
 NOT_YET_COPIED = {
     "APPC 169(2) (2021 complaint)",
-    "UPK 107(2)",
     "KoAP 832(1)",
 }
 
