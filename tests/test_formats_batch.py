@@ -397,3 +397,19 @@ def test_every_ics_output_reads_alike_in_a_second_parser(tmp_path: Path) -> None
             assert ours == theirs
             assert any(alarms for *_, alarms in ours.values())
             assert any("\n" in description for _, _, description, _ in ours.values())
+
+
+def test_a_row_lacking_a_date_is_asked_for_it_in_the_file_not_as_an_option() -> None:
+    """A batch user fills a column, not an option: the row's error names the column, as the
+    file calls it when it has one."""
+    without = "id,ruling,procedure\nK-3,2026-11-30,offence\n"
+    code, _, err = invoke("batch", "-", "-f", "csv", stdin=without)
+    assert code == 1
+    assert "counts from: Copy delivered; give its date in the column served" in err
+    assert "--served" not in err
+    empty = "id,ruling,procedure,Дата вручения\nK-3,2026-11-30,offence,\n"
+    _, _, err = invoke("batch", "-", "-f", "csv", "--lang", "ru", stdin=empty)
+    assert "укажите эту дату в столбце «Дата вручения» (served)" in err
+    # On the command line it stays an option.
+    _, _, err = invoke("compute", "2026-11-30", "-p", "offence")
+    assert "give --served DATE" in err

@@ -548,6 +548,13 @@ def _in_file_terms(message: Msg | str, headers: dict[str, str] | None) -> Msg | 
     becomes «Дата вручения» (served) where the file calls it so."""
     if not isinstance(message, Msg) or not headers:
         return message
+    if message.key == "error_needs_input":
+        # A date the row lacks is asked for in the file, not as an option to type: "give its
+        # date in the column served" (or «Дата вручения» (served), as the file calls it).
+        given = dict(message.args)
+        option = str(given.pop("option", ""))
+        column = option[2:].replace("-", "_")
+        return msg("error_needs_cell", **given, column=shown_column(column, headers))
     args = []
     for name, value in message.args:
         said = value
