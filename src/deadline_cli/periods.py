@@ -100,6 +100,8 @@ if TYPE_CHECKING:  # a type only: the start-up path does not import typing
 class Step(Record):
     """One line of a counting trace: a day and a message (rendered in any language)."""
 
+    # Slotted: the caches of terms hold a few hundred thousand of them.
+    __slots__ = ("date", "msg")
     date: date
     msg: Msg
 
@@ -113,6 +115,7 @@ class Step(Record):
 
 
 class Term(Record):
+    __slots__ = ("end", "nominal", "period", "steps", "trigger")
     trigger: date
     period: Period
     nominal: date  # the last day before any rolling
