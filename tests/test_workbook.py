@@ -300,3 +300,29 @@ def test_a_workbook_is_refused_on_a_terminal_and_output_goes_with_xlsx(tmp_path:
     assert piped.returncode == 0 and piped.stdout.startswith(b"PK\x03\x04")
     (tmp_path / "piped.xlsx").write_bytes(piped.stdout)
     assert openpyxl.load_workbook(tmp_path / "piped.xlsx").worksheets[0]["A3"].value == "К-1"
+
+
+DATA = Path(__file__).parent / "data" / "workbooks"
+
+
+def test_a_real_xls_from_excel_97_2003_is_read() -> None:
+    """Written by xlwt, not by the tests' own writer: a title row, date cells and a date as
+    text (tests/data/workbooks/README.md)."""
+    code, out, err = invoke("batch", str(DATA / "cases.xls"), "-f", "csv", *AS_OF)
+    assert code == 0, err
+    rows = {r["id"]: r for r in csv_rows(out)}
+    assert rows["K-1"]["ruling"] == rows["K-1"]["final_form"] == "2026-02-05"
+    assert rows["K-1"]["appeal_deadline"] == "2026-04-06"
+    assert rows["K-2"]["ruling"] == "2026-02-05" and rows["K-2"]["final_form"] == "2026-02-05"
+    assert rows["K-2"]["final_form_latest"] == "2026-03-05"  # not given: a range
+    assert "reading sheet «Дела», header on row 2" in err
+
+
+def test_a_password_protected_workbook_is_one_line_saying_so() -> None:
+    for lang, said in (
+        ("en", "the workbook is password-protected (encrypted): save a copy without the password"),
+        ("ru", "книга защищена паролем (зашифрована): сохраните копию без пароля"),
+    ):
+        code, out, err = invoke("batch", str(DATA / "locked.xlsx"), "--lang", lang, *AS_OF)
+        assert (code, out) == (2, "")
+        assert said in err and len(err.strip().splitlines()) == 1, err

@@ -46,26 +46,31 @@ def open_workbook(stream: IO[bytes], name: str) -> Any:
         raise DeadlineError(msg("workbook_too_large", name=name, limit=str(MAX_BYTES >> 20)))
     if data.startswith(b"PK\x03\x04"):
         _check_zip(data, name)
+    if kind_of(data) == "xls" and _ENCRYPTED in data:
+        raise DeadlineError(msg("workbook_encrypted", name=name))
     from python_calamine import CalamineWorkbook
 
     try:
         return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine's errors: encrypted, corrupt, not a workbook
-        raise DeadlineError(msg("workbook_unreadable", name=name, problem=_reason(exc))) from None
+        text = " ".join(str(exc).split())[:120]
+        if "password" in text.lower() or "encrypt" in text.lower():
+            raise DeadlineError(msg("workbook_encrypted", name=name)) from None
+        problem = text or type(exc).__name__  # the library's own words, quoted
+        raise DeadlineError(msg("workbook_unreadable", name=name, problem=problem)) from None
 
 
-def _reason(exc: Exception) -> str:
-    text = " ".join(str(exc).split())[:120]
-    if "password" in text.lower() or "encrypt" in text.lower():
-        return "it is password-protected: save it without a password"
-    return text or type(exc).__name__
+# An .xlsx saved with a password is an OLE2 file holding the stream "EncryptedPackage" (its
+# name, in the file's directory, in UTF-16): calamine only says it cannot tell the format.
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
 def _check_zip(data: bytes, name: str) -> None:
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except zipfile.BadZipFile:
-        raise DeadlineError(msg("workbook_unreadable", name=name, problem="a broken zip")) from None
+        problem = msg("workbook_broken_zip")
+        raise DeadlineError(msg("workbook_unreadable", name=name, problem=problem)) from None
     total = 0
     for info in infos:
         total += info.file_size
@@ -74,7 +79,8 @@ def _check_zip(data: bytes, name: str) -> None:
             raise DeadlineError(msg("workbook_bomb", name=name, limit=str(MAX_UNPACKED >> 20)))
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names and "content.xml" not in names:
-        raise DeadlineError(msg("workbook_unreadable", name=name, problem="not a workbook"))
+        problem = msg("workbook_not_a_workbook")
+        raise DeadlineError(msg("workbook_unreadable", name=name, problem=problem))
 
 
 def choose_sheet(book: Any, sheet: str | None, name: str) -> tuple[Any, int, list[str | None]]:
