@@ -186,3 +186,38 @@ def test_working_days_back_count_exactly_n_working_days(trigger: date, n: int) -
     term = count_back(trigger, Period(n, Unit.WORKING_DAYS), CAL)
     days = [term.end + timedelta(days=i) for i in range((trigger - term.end).days)]
     assert sum(CAL.is_working_day(d) for d in days) == n
+
+
+# Month arithmetic against python-dateutil ------------------------------------------------------
+# periods.add_months is written out (dateutil cost ~7 ms of a start); it must say exactly what
+# `day + relativedelta(months=n)` says, the library the guide names for month arithmetic.
+
+
+def test_months_agree_with_relativedelta_on_every_day_the_calendar_knows() -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from deadline_cli.periods import add_months
+
+    day, checked = date(1992, 1, 1), 0
+    while day <= date(2100, 12, 31):
+        # The packs' periods (1, 2, 3, 6 months; 1 and 3 years), a count back, odd ones.
+        for months in (1, 2, 3, 6, 12, 36, -1, -2, -12, 11, 13):
+            assert add_months(day, months) == day + relativedelta(months=months), (day, months)
+            checked += 1
+        day += timedelta(days=1)
+    assert checked == 39_812 * 11
+
+
+@given(st.dates(date(1, 1, 1), date(9998, 12, 31)), st.integers(-1200, 1200))
+def test_months_agree_with_relativedelta_anywhere(day: date, months: int) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from deadline_cli.periods import add_months
+
+    try:
+        expected = day + relativedelta(months=months)
+    except (ValueError, OverflowError):
+        with pytest.raises((ValueError, OverflowError)):
+            add_months(day, months)
+        return
+    assert add_months(day, months) == expected

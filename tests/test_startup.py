@@ -21,7 +21,8 @@ from deadline_cli.record import FrozenInstanceError, Record, field, fields, repl
 # What a plain `deadline compute DATE` must not import: the full command line (typer, click,
 # rich), the TOML parser (built-in data is read compiled), typing (types are for mypy only),
 # the dataclasses machinery (inspect, ast), importlib.resources and what it drags in, pathlib,
-# shutil, the renderers it does not use, and the heavy readers of other commands.
+# shutil, dateutil (months are added by periods.add_months) with six, contextlib and
+# importlib.util, the renderers it does not use, and the heavy readers of other commands.
 NOT_ON_THE_QUICK_PATH = (
     "typer",
     "click",
@@ -36,6 +37,10 @@ NOT_ON_THE_QUICK_PATH = (
     "pathlib",
     "shutil",
     "holidays",
+    "dateutil",
+    "six",
+    "contextlib",
+    "importlib.util",
     "pypdf",
     "docx",
     "python_calamine",

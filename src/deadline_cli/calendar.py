@@ -13,9 +13,9 @@ date at a time for the same year twice.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
+import sys
 from bisect import bisect_left
 from datetime import date, timedelta
 from enum import StrEnum
@@ -171,18 +171,20 @@ DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "calendar_d
 
 
 def installed_holidays_version() -> str | None:
-    """The installed holidays version, read from its dist-info without importing it."""
-    spec = importlib.util.find_spec("holidays")
-    if spec is None or not spec.submodule_search_locations:
+    """The installed holidays version, read from its dist-info without importing it: the
+    first folder of the import path that holds the package, as the import would find it
+    (without importlib.util, which with contextlib cost ~2 ms of a start)."""
+    for folder in sys.path:
+        if not os.path.isfile(os.path.join(folder or ".", "holidays", "__init__.py")):
+            continue
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            return None
+        for name in names:
+            if name.startswith("holidays-") and name.endswith(".dist-info"):
+                return name[len("holidays-") : -len(".dist-info")]
         return None
-    site = os.path.dirname(next(iter(spec.submodule_search_locations)))
-    try:
-        names = os.listdir(site)
-    except OSError:
-        return None
-    for name in names:
-        if name.startswith("holidays-") and name.endswith(".dist-info"):
-            return name[len("holidays-") : -len(".dist-info")]
     return None
 
 

@@ -14,8 +14,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
-
 from deadline_cli.calendar import WorkingWeekendDay, working_name
 from deadline_cli.dates import show
 from deadline_cli.errors import DeadlineError, shown
@@ -123,10 +121,22 @@ class Term(Record):
     steps: tuple[Step, ...]
 
 
-@lru_cache(maxsize=8192)
 def add_months(day: date, months: int) -> date:
-    """``day`` plus whole months, clamped to the month's last day (GPK art. 123(2))."""
-    return day + relativedelta(months=months)
+    """``day`` plus (or, negative, minus) whole months: the same day number in the month
+    reached, or that month's last day when it has no such day (GPK art. 123(2): "если конец
+    срока ... приходится на такой месяц, который соответствующего числа не имеет, то срок
+    истекает в последний день этого месяца").
+
+    This is what ``day + dateutil.relativedelta.relativedelta(months=months)`` gives, written
+    out because importing dateutil (with six, importlib.util, contextlib, calendar and locale)
+    cost ~7 ms of a ~45 ms start; tests/test_periods.py checks the two agree on every day of
+    1992-2100 for the periods the packs use and on random ones (hypothesis)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    next_month = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    last_day = (next_month - timedelta(days=1)).day
+    return date(year, month, min(day.day, last_day))
 
 
 def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[date, list[Step]]:
@@ -302,7 +312,7 @@ def count_back(
             )
         else:
             months = period.amount * (12 if period.unit is Unit.YEARS else 1)
-            nominal = trigger - relativedelta(months=months)
+            nominal = add_months(trigger, -months)
             key = (
                 "trace_month_clamped_before" if nominal.day != trigger.day else "trace_same_before"
             )
