@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from icalendar import Calendar
 from typer.testing import CliRunner
 
@@ -413,3 +415,10 @@ def test_a_row_lacking_a_date_is_asked_for_it_in_the_file_not_as_an_option() -> 
     # On the command line it stays an option.
     _, _, err = invoke("compute", "2026-11-30", "-p", "offence")
     assert "give --served DATE" in err
+
+
+@given(st.text(max_size=30), st.integers(1, 10**9))
+def test_a_batch_line_starts_as_json_dumps_would_write_it(case_id: str, row: int) -> None:
+    from deadline_cli.render.json import dumps_line, line_head
+
+    assert line_head(case_id, row) == dumps_line({"id": case_id, "row": row})[:-2] + ","

@@ -355,12 +355,13 @@ class _BatchWriter:
         self.sep = ";" if excel else ","
         from deadline_cli.render.csvout import batch_columns, csv_field
         from deadline_cli.render.data import timeline_dict
-        from deadline_cli.render.json import dumps_line
+        from deadline_cli.render.json import dumps_line, line_head
 
         self.batch_columns = batch_columns
         self.csv_field = csv_field
         self.timeline_dict = timeline_dict
         self.dumps_line = dumps_line
+        self.line_head = line_head
         if output_format == "csv":
             from deadline_cli.render.csvout import batch_event_ids
 
@@ -413,8 +414,7 @@ class _BatchWriter:
                 self.rendered.clear()
             data = self.timeline_dict(timeline, self.lang, explain=self.explain)
             cached = self.rendered[id(timeline)] = (timeline, self.dumps_line(data)[1:])
-        head = self.dumps_line({"id": case_id, "row": row})[:-2]  # without '}\n'
-        self._put(head + "," + cached[1])
+        self._put(self.line_head(case_id, row) + cached[1])
 
     def _put(self, text: str) -> None:
         self.pending.append(text)
