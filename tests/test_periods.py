@@ -208,7 +208,7 @@ def test_months_agree_with_relativedelta_on_every_day_the_calendar_knows() -> No
     assert checked == 39_812 * 11
 
 
-@given(st.dates(date(1, 1, 1), date(9998, 12, 31)), st.integers(-1200, 1200))
+@given(st.dates(), st.integers(-1200, 1200))
 def test_months_agree_with_relativedelta_anywhere(day: date, months: int) -> None:
     from dateutil.relativedelta import relativedelta
 
