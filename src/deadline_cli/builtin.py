@@ -18,6 +18,7 @@ import json
 import os
 from binascii import crc32
 from datetime import date
+from functools import cache
 
 TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
 if TYPE_CHECKING:
@@ -64,11 +65,18 @@ def _compiled_path(relative: str) -> str:
 
 
 def load_toml(relative: str) -> dict[str, Any]:
-    """A built-in TOML file, parsed (from its compiled JSON when that is current)."""
-    with open(path(relative), "rb") as f:
+    """A built-in TOML file, parsed (from its compiled JSON when that is current). Read once
+    a process: a locale serves messages, --help, column and procedure names. Shared, so its
+    callers read it and never change it."""
+    return _load(path(relative), _compiled_path(relative))
+
+
+@cache
+def _load(source: str, compiled_path: str) -> dict[str, Any]:
+    with open(source, "rb") as f:
         raw = f.read()
     try:
-        with open(_compiled_path(relative), "rb") as f:
+        with open(compiled_path, "rb") as f:
             compiled = json.loads(f.read())
         if compiled["crc32"] == crc32(raw):
             found: dict[str, Any] = _dated(compiled["data"])
