@@ -310,7 +310,13 @@ def _31(self, origin, sources, known, kinds, eras, reasons):
     _set(self, 'reasons', reasons)
 
 
-def _32(self, pack, inputs, calendar, start, era, kind, dates, omitted, notices, spans):
+def _32(self, pack, dates, warnings):
+    _set(self, 'pack', pack)
+    _set(self, 'dates', dates)
+    _set(self, 'warnings', warnings)
+
+
+def _33(self, pack, inputs, calendar, start, era, kind, dates, omitted, notices, spans):
     _set(self, 'pack', pack)
     _set(self, 'inputs', inputs)
     _set(self, 'calendar', calendar)
@@ -323,7 +329,7 @@ def _32(self, pack, inputs, calendar, start, era, kind, dates, omitted, notices,
     _set(self, 'spans', (spans.make() if spans.__class__ is _FACTORY else spans))
 
 
-def _33(self, pack, inputs, events, notices, as_of, start, era, kind, notes):
+def _34(self, pack, inputs, events, notices, as_of, start, era, kind, notes):
     _set(self, 'pack', pack)
     _set(self, 'inputs', inputs)
     _set(self, 'events', events)
@@ -335,7 +341,7 @@ def _33(self, pack, inputs, events, notices, as_of, start, era, kind, notes):
     _set(self, 'notes', notes)
 
 
-def _34(self, ruling, final_form, appeal_ruling, appeal_served, served, copy_sent, in_force, refusal, complaint_decided, complaint_served, filed, notified, complaint_filed, cassation_filed, cassation_ruling, immediate, no_appeal_notice, immediate_reason, start, kind, reading, exit_from, exit_period):
+def _35(self, ruling, final_form, appeal_ruling, appeal_served, served, copy_sent, in_force, refusal, complaint_decided, complaint_served, filed, notified, complaint_filed, cassation_filed, cassation_ruling, immediate, no_appeal_notice, immediate_reason, start, kind, reading, exit_from, exit_period):
     _set(self, 'ruling', ruling)
     _set(self, 'final_form', final_form)
     _set(self, 'appeal_ruling', appeal_ruling)
@@ -361,7 +367,7 @@ def _34(self, ruling, final_form, appeal_ruling, appeal_served, served, copy_sen
     _set(self, 'exit_period', exit_period)
 
 
-def _35(self, source, input_format, output_format, procedure, calendar_file, rules_file, as_of, remind, alert_within, quiet, lang, delimiter, encoding, errors_file, excel, output_encoding, within, sheet, output, explain):
+def _36(self, source, input_format, output_format, procedure, calendar_file, rules_file, as_of, remind, alert_within, quiet, lang, delimiter, encoding, errors_file, excel, output_encoding, within, sheet, output, explain):
     _set(self, 'source', source)
     _set(self, 'input_format', input_format)
     _set(self, 'output_format', output_format)
@@ -384,7 +390,7 @@ def _35(self, source, input_format, output_format, procedure, calendar_file, rul
     _set(self, 'explain', explain)
 
 
-def _36(self, start, working, running, days_off, working_weekend):
+def _37(self, start, working, running, days_off, working_weekend):
     _set(self, 'start', start)
     _set(self, 'working', working)
     _set(self, 'running', running)
@@ -392,19 +398,19 @@ def _36(self, start, working, running, days_off, working_weekend):
     _set(self, 'working_weekend', (working_weekend.make() if working_weekend.__class__ is _FACTORY else working_weekend))
 
 
-def _37(self, text, lead, style, indent):
+def _38(self, text, lead, style, indent):
     _set(self, 'text', text)
     _set(self, 'lead', lead)
     _set(self, 'style', style)
     _set(self, 'indent', indent)
 
 
-def _38(self, text, style):
+def _39(self, text, style):
     _set(self, 'text', text)
     _set(self, 'style', style)
 
 
-def _39(self, text, style, indent, hanging, lead):
+def _40(self, text, style, indent, hanging, lead):
     _set(self, 'text', text)
     _set(self, 'style', style)
     _set(self, 'indent', indent)
@@ -412,12 +418,12 @@ def _39(self, text, style, indent, hanging, lead):
     _set(self, 'lead', lead)
 
 
-def _40(self, texts, index):
+def _41(self, texts, index):
     _set(self, 'texts', (texts.make() if texts.__class__ is _FACTORY else texts))
     _set(self, 'index', (index.make() if index.__class__ is _FACTORY else index))
 
 
-def _41(self, trigger, period, nominal, end, steps):
+def _42(self, trigger, period, nominal, end, steps):
     _set(self, 'trigger', trigger)
     _set(self, 'period', period)
     _set(self, 'nominal', nominal)
@@ -425,7 +431,7 @@ def _41(self, trigger, period, nominal, end, steps):
     _set(self, 'steps', steps)
 
 
-def _42(self, trigger, period, roll, next_day, basis, source, certainty, note, article, wording, inline_quote, version, when, on, kind, era, valid_from, valid_until, roll_certainty, or_from, first_day_counts, reason):
+def _43(self, trigger, period, roll, next_day, basis, source, certainty, note, article, wording, inline_quote, version, when, on, kind, era, valid_from, valid_until, roll_certainty, or_from, first_day_counts, reason):
     _set(self, 'trigger', trigger)
     _set(self, 'period', period)
     _set(self, 'roll', roll)
@@ -450,7 +456,7 @@ def _42(self, trigger, period, roll, next_day, basis, source, certainty, note, a
     _set(self, 'reason', reason)
 
 
-def _43(self, value, line, words):
+def _44(self, value, line, words):
     _set(self, 'value', value)
     _set(self, 'line', line)
     _set(self, 'words', words)
@@ -489,16 +495,17 @@ SHAPES = {
     (('number', 'page', 'text'), ()): _29.__code__,
     (('option', 'kinds', 'default'), ()): _30.__code__,
     (('origin', 'sources', 'known', 'kinds', 'eras', 'reasons'), ()): _31.__code__,
-    (('pack', 'inputs', 'calendar', 'start', 'era', 'kind', 'dates', 'omitted', 'notices', 'spans'), ('dates', 'omitted', 'notices', 'spans')): _32.__code__,
-    (('pack', 'inputs', 'events', 'notices', 'as_of', 'start', 'era', 'kind', 'notes'), ()): _33.__code__,
-    (('ruling', 'final_form', 'appeal_ruling', 'appeal_served', 'served', 'copy_sent', 'in_force', 'refusal', 'complaint_decided', 'complaint_served', 'filed', 'notified', 'complaint_filed', 'cassation_filed', 'cassation_ruling', 'immediate', 'no_appeal_notice', 'immediate_reason', 'start', 'kind', 'reading', 'exit_from', 'exit_period'), ()): _34.__code__,
-    (('source', 'input_format', 'output_format', 'procedure', 'calendar_file', 'rules_file', 'as_of', 'remind', 'alert_within', 'quiet', 'lang', 'delimiter', 'encoding', 'errors_file', 'excel', 'output_encoding', 'within', 'sheet', 'output', 'explain'), ()): _35.__code__,
-    (('start', 'working', 'running', 'days_off', 'working_weekend'), ('days_off', 'working_weekend')): _36.__code__,
-    (('text', 'lead', 'style', 'indent'), ()): _37.__code__,
-    (('text', 'style'), ()): _38.__code__,
-    (('text', 'style', 'indent', 'hanging', 'lead'), ()): _39.__code__,
-    (('texts', 'index'), ('texts', 'index')): _40.__code__,
-    (('trigger', 'period', 'nominal', 'end', 'steps'), ()): _41.__code__,
-    (('trigger', 'period', 'roll', 'next_day', 'basis', 'source', 'certainty', 'note', 'article', 'wording', 'inline_quote', 'version', 'when', 'on', 'kind', 'era', 'valid_from', 'valid_until', 'roll_certainty', 'or_from', 'first_day_counts', 'reason'), ()): _42.__code__,
-    (('value', 'line', 'words'), ()): _43.__code__,
+    (('pack', 'dates', 'warnings'), ()): _32.__code__,
+    (('pack', 'inputs', 'calendar', 'start', 'era', 'kind', 'dates', 'omitted', 'notices', 'spans'), ('dates', 'omitted', 'notices', 'spans')): _33.__code__,
+    (('pack', 'inputs', 'events', 'notices', 'as_of', 'start', 'era', 'kind', 'notes'), ()): _34.__code__,
+    (('ruling', 'final_form', 'appeal_ruling', 'appeal_served', 'served', 'copy_sent', 'in_force', 'refusal', 'complaint_decided', 'complaint_served', 'filed', 'notified', 'complaint_filed', 'cassation_filed', 'cassation_ruling', 'immediate', 'no_appeal_notice', 'immediate_reason', 'start', 'kind', 'reading', 'exit_from', 'exit_period'), ()): _35.__code__,
+    (('source', 'input_format', 'output_format', 'procedure', 'calendar_file', 'rules_file', 'as_of', 'remind', 'alert_within', 'quiet', 'lang', 'delimiter', 'encoding', 'errors_file', 'excel', 'output_encoding', 'within', 'sheet', 'output', 'explain'), ()): _36.__code__,
+    (('start', 'working', 'running', 'days_off', 'working_weekend'), ('days_off', 'working_weekend')): _37.__code__,
+    (('text', 'lead', 'style', 'indent'), ()): _38.__code__,
+    (('text', 'style'), ()): _39.__code__,
+    (('text', 'style', 'indent', 'hanging', 'lead'), ()): _40.__code__,
+    (('texts', 'index'), ('texts', 'index')): _41.__code__,
+    (('trigger', 'period', 'nominal', 'end', 'steps'), ()): _42.__code__,
+    (('trigger', 'period', 'roll', 'next_day', 'basis', 'source', 'certainty', 'note', 'article', 'wording', 'inline_quote', 'version', 'when', 'on', 'kind', 'era', 'valid_from', 'valid_until', 'roll_certainty', 'or_from', 'first_day_counts', 'reason'), ()): _43.__code__,
+    (('value', 'line', 'words'), ()): _44.__code__,
 }

@@ -28,8 +28,9 @@ from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.dates import parse_date
 from deadline_cli.errors import DeadlineError, shown
 from deadline_cli.i18n import Msg, msg
+from deadline_cli.plan import Planned, Planner, case_inputs
 from deadline_cli.rules import DATE_INPUTS, DEFAULT_PACK, FLAG_INPUTS, INPUTS, Pack, load_pack
-from deadline_cli.timeline import CaseInputs, Timeline, build_timeline
+from deadline_cli.timeline import Timeline, build_timeline
 
 # Every input a pack can count from, plus the case's id, pack, kind and reading.
 COLUMNS: tuple[str, ...] = ("id", "procedure", *INPUTS, "immediate_reason", "from", "kind")
@@ -39,6 +40,7 @@ _KEY_COLUMNS = COLUMNS[1:]
 _CACHE_SIZE = 4096
 _TRUE = {"1", "true", "yes", "y", "истина", "да", "иә", "ақиқат", "+"}
 _FALSE = {"", "0", "false", "no", "n", "ложь", "нет", "жоқ", "жалған", "-"}
+_FLAGS = _TRUE | _FALSE
 MAX_LINE = 1 << 20  # a line of more than 1 MiB is no case: that row fails
 BLOCK = 1 << 16  # bytes read at a time
 MAX_SKIP = 1 << 24  # ...and past 16 MiB without a line end the input is no CSV at all
@@ -51,6 +53,7 @@ class BatchResult(NamedTuple):
     timeline: Timeline | None = None
     error: Msg | str | None = None
     line: str = ""  # the original line(s), for --errors
+    planned: Planned | None = None  # the dates alone, when only they are written (CSV)
 
 
 class RawRow(NamedTuple):
@@ -461,7 +464,11 @@ class BatchRunner:
         self.as_of = as_of
         self.default_pack = user_pack.id if user_pack else default_pack
         self._packs: dict[str, Pack] = {user_pack.id: user_pack} if user_pack else {}
-        self._cache: OrderedDict[tuple[object, ...], Timeline | Msg | str] = OrderedDict()
+        self._cache: OrderedDict[tuple[object, ...], Timeline | Planned | Msg | str] = OrderedDict()
+        self._days: dict[str, date] = {}  # cells read as dates: a register repeats its days
+        # Set when only the dates and the number of warnings are written (a CSV batch):
+        # each case is then planned (deadline_cli.plan) unless the engine must answer it.
+        self.planner: Planner | None = None
 
     def _pack(self, name: str) -> Pack:
         pack = self._packs.get(name)
@@ -471,7 +478,9 @@ class BatchRunner:
             self._packs[name] = pack
         return pack
 
-    def _timeline(self, fields: dict[str, str], headers: dict[str, str] | None = None) -> Timeline:
+    def _timeline(
+        self, fields: dict[str, str], headers: dict[str, str] | None = None
+    ) -> Timeline | Planned:
         # A missing column (None) and an empty cell ("") are both absent; they only differ
         # as cache keys, which costs a recomputation, never a different answer.
         key = tuple(map(fields.get, _KEY_COLUMNS))
@@ -484,19 +493,31 @@ class BatchRunner:
             self._cache[key] = hit
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.popitem(last=False)
-        if not isinstance(hit, Timeline):
+        if not isinstance(hit, Timeline | Planned):
             raise DeadlineError(hit)
         return hit
 
-    def _compute(self, fields: dict[str, str], headers: dict[str, str] | None) -> Timeline:
-        def day(name: str) -> date | None:
-            value = fields.get(name, "")
-            return parse_date(value, shown_column(name, headers)) if value else None
+    def _compute(
+        self, fields: dict[str, str], headers: dict[str, str] | None
+    ) -> Timeline | Planned:
+        days = self._days
+
+        def day(name: str, value: str) -> date:
+            found = days.get(value)
+            if found is None:
+                try:
+                    found = parse_date(value)
+                except DeadlineError:  # said again, naming the column as the file does
+                    found = parse_date(value, shown_column(name, headers))
+                if len(days) >= 8192:
+                    days.clear()
+                days[value] = found
+            return found
 
         flags: dict[str, bool] = {}
         for column in FLAG_INPUTS:
             flag = fields.get(column, "").strip().lower()
-            if flag not in _TRUE | _FALSE:
+            if flag not in _FLAGS:
                 what = shown_column(column, headers)
                 raise DeadlineError(msg("error_flag", column=what, value=shown(flag)))
             flags[column] = flag in _TRUE
@@ -504,23 +525,25 @@ class BatchRunner:
         if reason is not None:
             flags["immediate"] = True
         pack = self._pack(fields.get("procedure") or self.default_pack)
-        dates = {name: day(name) for name in DATE_INPUTS if fields.get(name)}
+        dates = {name: day(name, value) for name in DATE_INPUTS if (value := fields.get(name))}
         start = (fields.get("from") or "").replace("-", "_") or None
         if start is None:
             # The row starts from the earliest point of the pack's path it gives.
             start = next((e for e in pack.entries if dates.get(e)), pack.start)
         kind = fields.get("kind") or fields.get("code") or fields.get("route") or None
-        inputs = CaseInputs(
-            **dates,
-            immediate=flags["immediate"],
-            no_appeal_notice=flags["no_appeal_notice"],
-            immediate_reason=reason,
-            start=start,
-            kind=kind,
-            reading=fields.get("reading") or None,
-            exit_from=fields.get("exit_from") or None,
-            exit_period=fields.get("exit_period") or None,
-        )
+        options = {
+            "start": start,
+            "kind": kind,
+            "reading": fields.get("reading") or None,
+            "exit_from": fields.get("exit_from") or None,
+            "exit_period": fields.get("exit_period") or None,
+            "immediate_reason": reason,
+        }
+        if self.planner is not None:
+            planned = self.planner.plan(pack, dates, flags, options)
+            if planned is not None:
+                return planned
+        inputs = case_inputs(dates, flags, options)
         return build_timeline(pack, inputs, self.calendar, self.as_of)
 
     def run(self, rows: Iterator[RawRow]) -> Iterator[BatchResult]:
@@ -540,7 +563,10 @@ class BatchRunner:
             except DeadlineError as exc:
                 yield BatchResult(raw.row, case_id, error=exc.message, line=raw.line)
                 continue
-            yield BatchResult(raw.row, case_id, timeline=timeline, line=raw.line)
+            if isinstance(timeline, Planned):
+                yield BatchResult(raw.row, case_id, line=raw.line, planned=timeline)
+            else:
+                yield BatchResult(raw.row, case_id, timeline=timeline, line=raw.line)
 
 
 def _in_file_terms(message: Msg | str, headers: dict[str, str] | None) -> Msg | str:

@@ -34,6 +34,10 @@ from deadline_cli.record import Record
 from deadline_cli.run import alerting, choose_pack, due_within, optional_date, reminders
 from deadline_cli.timeline import Timeline
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from deadline_cli.plan import Planned
+
 
 class BatchOptions(Record, frozen=False):
     source: str = "-"
@@ -276,6 +280,12 @@ def run_batch(options: BatchOptions) -> int:
             excel=options.excel,
             explain=options.explain,
         )
+    if options.output_format == "csv" and options.alert_within is None:
+        # A CSV row holds each event's days and the number of warnings, nothing else: plan
+        # them (deadline_cli.plan), with the engine for whatever the plan declines.
+        from deadline_cli.plan import Planner
+
+        setup.runner.planner = Planner(setup.runner.calendar)
     seen = SeenIds()
     read = computed = alert = 0
     progress = _Progress(enabled=not options.quiet and _tty(sys.stderr))
@@ -285,13 +295,13 @@ def run_batch(options: BatchOptions) -> int:
             read += 1
             if progress.enabled:
                 progress.tick()
-            timeline = result.timeline
+            timeline = result.timeline or result.planned
             if timeline is None:
                 errors.add(result)
                 continue
             computed += 1
             case_id = _duplicate(seen, result, quiet)
-            if within is not None and alerting(timeline, within):
+            if within is not None and result.timeline and alerting(result.timeline, within):
                 alert += 1
             write(result.row, case_id, timeline)
         writer.finish()
@@ -353,11 +363,12 @@ class _BatchWriter:
         self.pending: list[str] = []  # rows written in chunks: one write per 256 rows
         self.started = False
         self.sep = ";" if excel else ","
-        from deadline_cli.render.csvout import batch_columns, csv_field
+        from deadline_cli.render.csvout import batch_columns, csv_field, planned_columns
         from deadline_cli.render.data import timeline_dict
         from deadline_cli.render.json import dumps_line, line_head
 
         self.batch_columns = batch_columns
+        self.planned_columns = planned_columns
         self.csv_field = csv_field
         self.timeline_dict = timeline_dict
         self.dumps_line = dumps_line
@@ -379,7 +390,7 @@ class _BatchWriter:
         if self.ics is not None and not self.ics.started:
             self.out.write(self.ics.begin())
 
-    def write(self, row: int, case_id: str, timeline: Timeline) -> None:
+    def write(self, row: int, case_id: str, timeline: Timeline | Planned) -> None:
         # Nothing reaches stdout before the first good row: a batch that fails as a whole
         # (a broken header, an unreadable file) leaves stdout empty.
         if not self.started:
@@ -387,21 +398,24 @@ class _BatchWriter:
             self._start()
         if self.format == "csv":
             self._csv_row(case_id, timeline)
-        elif self.format == "jsonl":
+            return
+        assert isinstance(timeline, Timeline)  # cases are planned for CSV only
+        if self.format == "jsonl":
             self._jsonl_row(row, case_id, timeline)
         else:
             self._put(self.ics.case(case_id, timeline))
 
-    def _csv_row(self, case_id: str, timeline: Timeline) -> None:
+    def _csv_row(self, case_id: str, timeline: Timeline | Planned) -> None:
         # Timelines are memoised by the batch runner: render each distinct one once.
         cached = self.rendered.get(id(timeline))
         if cached is None or cached[0] is not timeline:
             if len(self.rendered) > 4096:
                 self.rendered.clear()
-            cached = self.rendered[id(timeline)] = (
-                timeline,
-                self.batch_columns(timeline, self.event_ids, excel=self.excel),
-            )
+            if isinstance(timeline, Timeline):
+                text = self.batch_columns(timeline, self.event_ids, excel=self.excel)
+            else:
+                text = self.planned_columns(timeline, self.event_ids, excel=self.excel)
+            cached = self.rendered[id(timeline)] = (timeline, text)
         sep = self.sep
         self._put(self.csv_field(case_id, sep) + sep + cached[1])
 

@@ -743,14 +743,21 @@ def _warn_readings(b: _Builder, step: StepRule, event: Event) -> None:
 def calendar_span(term: Term, *, roll: bool) -> tuple[date, date] | None:
     """The days whose working status decided a term's end, for the uncertainty checks (a term
     counted back runs from its end to its trigger)."""
-    if term.end < term.trigger:
-        if term.period.unit is not Unit.WORKING_DAYS and not roll:
+    return days_span(term.trigger, term.period.unit, term.nominal, term.end, roll=roll)
+
+
+def days_span(
+    trigger: date, unit: Unit, nominal: date, end: date, *, roll: bool
+) -> tuple[date, date] | None:
+    """calendar_span of a term known by its days alone."""
+    if end < trigger:
+        if unit is not Unit.WORKING_DAYS and not roll:
             return None
-        first, last = term.end - timedelta(days=1), term.trigger
-    elif term.period.unit is Unit.WORKING_DAYS:
-        first, last = term.trigger, term.end + timedelta(days=1)
+        first, last = end - timedelta(days=1), trigger
+    elif unit is Unit.WORKING_DAYS:
+        first, last = trigger, end + timedelta(days=1)
     elif roll:
-        first, last = term.nominal - timedelta(days=1), term.end + timedelta(days=1)
+        first, last = nominal - timedelta(days=1), end + timedelta(days=1)
     else:
         return None  # a calendar-day count that never rolls does not depend on the calendar
     return max(first, FIRST_DAY), min(last, LAST_DAY)
@@ -1146,6 +1153,22 @@ def _option_or_date(name: str, start: str) -> str:
     return "DATE" if name == start else option_for(name)
 
 
+def calendar_doubts(
+    calendar: KazakhCalendar, spans: Sequence[tuple[str, date, date]]
+) -> tuple[dict[date, list[str]], dict[int, list[str]]]:
+    """The estimated days off and the provisional years the spans' dates depend on, each with
+    the events that depend on it: a warning each (calendar_warnings)."""
+    estimated: dict[date, list[str]] = {}
+    provisional: dict[int, list[str]] = {}
+    for event_id, first, last in spans:
+        for off in calendar.estimated_days_off(first, last):
+            estimated.setdefault(off.date, []).append(event_id)
+        for year in range(first.year, last.year + 1):
+            if year > LAST_CONFIRMED_YEAR:
+                provisional.setdefault(year, []).append(event_id)
+    return estimated, provisional
+
+
 def calendar_warnings(
     calendar: KazakhCalendar,
     spans: Sequence[tuple[str, date, date]],
@@ -1156,14 +1179,7 @@ def calendar_warnings(
     from deadline_cli.calendar import off_name
 
     warnings: list[tuple[Msg, tuple[str, ...]]] = []
-    estimated: dict[date, list[str]] = {}
-    provisional: dict[int, list[str]] = {}
-    for event_id, first, last in spans:
-        for off in calendar.estimated_days_off(first, last):
-            estimated.setdefault(off.date, []).append(event_id)
-        for year in range(first.year, last.year + 1):
-            if year > LAST_CONFIRMED_YEAR:
-                provisional.setdefault(year, []).append(event_id)
+    estimated, provisional = calendar_doubts(calendar, spans)
     for day, ids in sorted(estimated.items()):
         found = calendar.day_off(day)
         unique = tuple(dict.fromkeys(ids))

@@ -12,6 +12,10 @@ from typing import Any
 from deadline_cli.i18n import Lang, english
 from deadline_cli.timeline import Timeline
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from deadline_cli.plan import Planned
+
 EVENT_COLUMNS = (
     "case",
     "id",
@@ -140,6 +144,18 @@ def batch_columns(timeline: Timeline, event_ids: list[str], *, excel: bool = Fal
         values += [event.date.isoformat(), event.latest.isoformat()] if event else ["", ""]
     values.append(len(timeline.warnings))
     return _line(values, excel)
+
+
+def planned_columns(planned: Planned, event_ids: list[str], *, excel: bool = False) -> str:
+    """batch_columns of a case planned for its dates alone (deadline_cli.plan)."""
+    dates = planned.dates
+    # Days and a count need no quoting; the pack's id is quoted as csv would quote it.
+    values = [_line([planned.pack.id], excel)[: -2 if excel else -1]]
+    for event_id in event_ids:
+        days = dates.get(event_id)
+        values += (days[0].isoformat(), days[1].isoformat()) if days else ("", "")
+    values.append(str(planned.warnings))
+    return (";" if excel else ",").join(values) + ("\r\n" if excel else "\n")
 
 
 def csv_field(value: str, sep: str = ",") -> str:
