@@ -5,7 +5,11 @@ engine builds for people to read (issue 17: 20,000 cases that do not repeat).
 The engine (timeline._build) stays the one source of truth. This follows its rules in its
 order: the same variant picked (timeline._Builder.pick), the same step left out, the same
 term counted (periods.count_term's days, here without its trace), the same warnings counted.
-Whatever it does not do the same way it declines, returning None, and the engine answers:
+What depends on a case's inputs and options but not on its dates (which steps can exist,
+which variants can apply, which reading is shown) is worked out once for all the cases that
+share them (a ``_Plan`` of a shape and a law version); each case then runs its dates through
+it. Whatever it does not do as the engine does it declines, returning None, and the engine
+answers:
 
 - any error (the engine says which, in the user's words);
 - a pack whose routes of appeal are compared with each other (``--route``);
@@ -21,16 +25,16 @@ the engine's row, and that the cases declined are the ones listed above or error
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from deadline_cli.calendar import MAX_YEAR, MIN_YEAR, KazakhCalendar
 from deadline_cli.errors import DeadlineError
 from deadline_cli.periods import Period, Unit, add_months
 from deadline_cli.record import Record
-from deadline_cli.rules import FLAG_INPUTS, Pack, Reading, Rule, StepRule
+from deadline_cli.rules import FLAG_INPUTS, Pack, Rule, StepRule
 from deadline_cli.timeline import (
     _ORDER,
-    _SCENARIOS,
     EXIT_FROM,
     CaseInputs,
     _check_inputs,
@@ -39,7 +43,7 @@ from deadline_cli.timeline import (
     days_span,
 )
 
-_CERTAIN_WARNED = frozenset({"secondary", "unverified", "unsettled"})
+_WARNED = frozenset({"secondary", "unverified", "unsettled"})  # certainties warned of
 _DAY = timedelta(days=1)
 
 
@@ -73,8 +77,7 @@ class _Declined(Exception):
 
 
 class _Missing(Exception):
-    def __init__(self, root: str) -> None:
-        self.root = root
+    """A step counts from a point of the path nobody has given: it is left out."""
 
 
 def _fits(pack: Pack) -> bool:
@@ -93,30 +96,11 @@ def _fits(pack: Pack) -> bool:
     )
 
 
-class _Shape:
-    """What a case's checks and picks depend on besides its dates: the inputs it gives and
-    its options. A case of a known shape needs only its dates checked, and the variants of a
-    rule that can apply to it are known (``picks``, filled as they are asked for)."""
-
-    __slots__ = ("kind", "order", "picks", "present", "start")
-
-    def __init__(
-        self,
-        present: frozenset[str],
-        start: str,
-        kind: str | None,
-        order: tuple[tuple[str, str], ...],
-    ) -> None:
-        self.present = present
-        self.start = start
-        self.kind = kind
-        self.order = order  # pairs of inputs given that must come in this order
-        self.picks: dict[tuple[int, str | None], tuple[tuple[Rule, ...], bool]] = {}
-
-
 # A term's days: the nominal last day, the (rolled) last day, and the calendar's doubts its
 # end depends on (the estimated days off and the provisional years of its span).
 _Days = tuple[date, date, tuple[object, ...]]
+# A rule's run in a scenario: the day, the nominal last day of its term, and its doubts.
+_Run = tuple[date, date | None, tuple[object, ...]]
 
 
 class Planner:
@@ -150,7 +134,14 @@ class Planner:
             shape = self._shape(pack, dates, flags, options)
             if shape is None:
                 return None
-            return _Case(self, pack, dates, options, shape).run()
+            era = shape.era_of(dates)
+            if era not in shape.plans:
+                shape.plans[era] = _compile(pack, shape, era, options)
+            plan = shape.plans[era]
+            if plan is None:
+                return None
+            days, warnings = _Case(plan, dates, self.term).run()
+            return Planned(pack, days, warnings)
         except (_Declined, DeadlineError, OverflowError, ValueError):
             return None
 
@@ -200,14 +191,9 @@ class Planner:
             # they find depends on the shape alone but for the dates, checked below.
             inputs = case_inputs(dates, flags, options)
             start = _check_inputs(pack, inputs, self.calendar)  # a DeadlineError declines
-            pairs = [*_ORDER, *zip(pack.entries, pack.entries[1:], strict=False)]
-            if "served" not in pack.entries:
-                pairs.append((pack.start, "served"))
-            order = tuple(p for p in pairs if p[0] in present and p[1] in present)
-            kind = _choose_kind(pack, inputs)
             if len(self._shapes) > 1024:
                 self._shapes.clear()
-            shape = self._shapes[key] = _Shape(present, start, kind, order)
+            shape = self._shapes[key] = _Shape(pack, present, start, _choose_kind(pack, inputs))
         start_day = dates[shape.start]
         if pack.valid_from is not None and start_day < pack.valid_from:
             return None
@@ -217,239 +203,297 @@ class Planner:
         return shape
 
 
-# A rule's run: the day, the nominal last day of its term, and the doubts that day rests on.
-_Run = tuple[date, date | None, tuple[object, ...]]
+class _Shape:
+    """What a case's checks and picks depend on besides its dates: the pack, the inputs it
+    gives and its options. A case of a known shape needs only its dates checked; its plan
+    (one for each law version, ``plans``) is compiled when a case first needs it."""
+
+    __slots__ = ("eras", "kind", "order", "plans", "present", "start")
+
+    def __init__(self, pack: Pack, present: frozenset[str], start: str, kind: str | None) -> None:
+        self.present = present
+        self.start = start
+        self.kind = kind
+        # Pairs of inputs given that must come in this order (timeline._check_order).
+        pairs = [*_ORDER, *zip(pack.entries, pack.entries[1:], strict=False)]
+        if "served" not in pack.entries:
+            pairs.append((pack.start, "served"))
+        self.order = tuple(p for p in pairs if p[0] in present and p[1] in present)
+        # choose_era: each version's input, or the ruling, or the start standing in for it.
+        stand_in = "ruling" if "ruling" in present else start
+        self.eras = tuple(
+            (e.id, e.on if e.on in present else stand_in, e.valid_from, e.valid_until)
+            for e in pack.eras
+        )
+        self.plans: dict[str | None, _Plan | None] = {}
+
+    def era_of(self, dates: dict[str, date]) -> str | None:
+        if not self.eras:
+            return None
+        for era, judged_on, since, until in self.eras:
+            day = dates[judged_on]
+            if (since is None or day >= since) and (until is None or day <= until):
+                return era
+        raise _Declined  # error_no_era
 
 
-class _Case:
-    """One case through the pack's steps, as timeline._build goes through them."""
+class _Source:
+    """A rule and its variants as the cases of a plan pick them (timeline._Builder.pick):
+    the variants that can apply (whether one does may depend on a date), and whether an
+    input given selects some of them (then none applying is an error, not the rule)."""
+
+    __slots__ = ("candidates", "rule", "selects")
 
     def __init__(
         self,
-        planner: Planner,
-        pack: Pack,
-        given: dict[str, date],
-        options: dict[str, str | None],
+        rule: Rule,
+        variants: tuple[Rule, ...],
         shape: _Shape,
+        era: str | None,
+        reason: str | None,
     ) -> None:
-        self.term = planner.term
-        self.pack = pack
-        self.given = given
-        self.options = options
-        self.shape = shape
-        self.present = shape.present
-        self.start = shape.start
-        self.kind = shape.kind
-        self.era = self._era()
-        self.dates = {s: dict(given) for s in _SCENARIOS}
-        # Whether a date differs between the scenarios yet: until one does, the latest
-        # scenario is the earliest's but for windows and unverified rolls (see compute()).
-        self.split = False
-        self.omitted: dict[str, str] = {}
-        self.doubts: set[object] = set()
-        self.warnings = 0
+        present, kind = shape.present, shape.kind
+        self.rule = rule
+        self.candidates = tuple(
+            (v, v.valid_from is not None or v.valid_until is not None)
+            for v in variants
+            if (v.when is None or v.when in present)
+            and (not v.kind or kind in v.kind)
+            and (not v.reason or reason in v.reason)
+            and (v.era is None or era == v.era)
+        )
+        self.selects = any(
+            v.when in present and (not v.kind or kind in v.kind) and (v.era is None or era == v.era)
+            for v in variants
+        )
 
-    def _era(self) -> str | None:
-        """choose_era's pick (its input, or the ruling, or the start standing in)."""
-        if not self.pack.eras:
-            return None
-        for era in self.pack.eras:
-            day = self.given.get(era.on)
-            if day is None:
-                day = self.given.get("ruling") or self.given[self.start]
-            if era.valid_from is not None and day < era.valid_from:
-                continue
-            if era.valid_until is not None and day > era.valid_until:
-                continue
-            return era.id
+    def pick(self, dates: dict[str, date]) -> Rule:
+        for variant, dated in self.candidates:
+            if not dated or variant.dates_hold(dates.get(variant.judged_on)):
+                return variant
+        if self.selects:
+            raise _Declined  # error_no_rule_covers
+        return self.rule
+
+
+class _Op:
+    """A step as the cases of a plan go through it."""
+
+    __slots__ = ("act", "chosen", "dated", "given", "id", "input", "sources", "step", "window")
+
+    def __init__(self, step: StepRule, sources: tuple[_Source, ...], chosen: int, act: str) -> None:
+        rule = step.rule
+        self.step = step
+        self.id = step.id
+        self.input = step.input
+        self.window = step.window
+        self.given = False  # the case gives the step's own date
+        # _step_exists: a step of a law version exists when the act it is judged on is not
+        # given or falls within the version's days.
+        self.dated = rule if rule.valid_from is not None or rule.valid_until is not None else None
+        self.act = act
+        self.sources = sources  # the rule, or each reading of it
+        self.chosen = chosen  # which of the sources is shown: the reading chosen
+
+
+def _chosen_reading(step: StepRule, options: dict[str, str | None]) -> int:
+    """_chosen_reading(): which reading is shown; a combination no reading declares, or an
+    unknown reading, is the engine's to answer."""
+    readings = step.readings
+    if options["reading"] is not None:
+        for i, reading in enumerate(readings):
+            if reading.id == options["reading"]:
+                return i
         raise _Declined
+    default = readings[0]
+    exit_from, exit_period = options["exit_from"], options["exit_period"]
+    if exit_from is None and exit_period is None:
+        return 0
+    trigger = EXIT_FROM[exit_from] if exit_from is not None else default.rule.trigger
+    period = Period.parse(exit_period) if exit_period is not None else default.rule.period
+    for i, reading in enumerate(readings):
+        if reading.rule.trigger == trigger and reading.rule.period == period:
+            return i
+    raise _Declined
 
-    def run(self) -> Planned:
-        pack = self.pack
-        step_inputs = {s.input for s in pack.steps if s.input}
-        out = {n: (d, d) for n, d in self.given.items() if n not in step_inputs}
-        for step in pack.steps:
-            if not self._exists(step):
-                continue
-            given_day = self.given.get(step.input) if step.input else None
-            if given_day is not None:
-                self._given_step(step, given_day)
-                out[step.id] = (given_day, given_day)
+
+def _compile(
+    pack: Pack, shape: _Shape, era: str | None, options: dict[str, str | None]
+) -> _Plan | None:
+    """The plan of the cases of a shape under a law version, or None when the engine must
+    answer them (a reading no pack declares)."""
+    present, kind = shape.present, shape.kind
+    reason = options["immediate_reason"]
+    ops = []
+    for step in pack.steps:
+        rule = step.rule
+        # _step_exists, but for the dates.
+        if step.requires is not None and step.requires not in present:
+            continue
+        if rule.kind and kind not in rule.kind:
+            continue
+        if rule.era is not None and era != rule.era:
+            continue
+        chosen = 0
+        if step.readings:
+            try:
+                chosen = _chosen_reading(step, options)
+            except _Declined:
+                return None
+            sources = tuple(_Source(r.rule, r.variants, shape, era, reason) for r in step.readings)
+        else:
+            sources = (_Source(rule, step.variants, shape, era, reason),)
+        op = _Op(step, sources, chosen, step.requires or shape.start)
+        op.given = step.input is not None and step.input in present
+        ops.append(op)
+    step_inputs = {s.input for s in pack.steps if s.input}
+    own = tuple(n for n in present if n not in step_inputs and n not in FLAG_INPUTS)
+    return _Plan(tuple(ops), own, frozenset(pack.entries))
+
+
+class _Plan:
+    """The steps of a pack as the cases of one shape and law version go through them."""
+
+    __slots__ = ("entries", "ops", "own")
+
+    def __init__(self, ops: tuple[_Op, ...], own: tuple[str, ...], entries: frozenset[str]) -> None:
+        self.ops = ops
+        self.own = own  # the dates given that no step stands for: events of their own
+        self.entries = entries
+
+
+class _Case:
+    """One case through its plan, as timeline._build goes through the steps: each given,
+    computed, or left out."""
+
+    __slots__ = ("early", "given", "late", "omitted", "plan", "term")
+
+    def __init__(
+        self, plan: _Plan, given: dict[str, date], term: Callable[[date, Period, bool], _Days]
+    ) -> None:
+        self.plan = plan
+        self.given = given
+        self.term = term
+        # The days known in the earliest and the latest scenario: one dict until a step's
+        # days differ between them (a window not given), then two.
+        self.early = dict(given)
+        self.late = self.early
+        self.omitted: set[str] = set()
+
+    def run(self) -> tuple[dict[str, tuple[date, date]], int]:
+        """Each event's earliest and latest day, and the number of warnings."""
+        given = self.given
+        out = {name: (given[name], given[name]) for name in self.plan.own}
+        doubts: set[object] = set()
+        warnings = 0
+        for op in self.plan.ops:
+            if op.dated is not None:
+                act = given.get(op.act)
+                if act is not None and not op.dated.dates_hold(act):
+                    continue
+            if op.given:
+                day = given[op.input]  # type: ignore[index]
+                warnings += self._given(op, day)
+                self.early[op.id] = self.late[op.id] = day
+                out[op.id] = (day, day)
                 continue
             try:
-                out[step.id] = self._computed(step)
-            except _Missing as missing:
-                self.omitted[step.id] = missing.root
-        filed = self.given.get("filed")
+                rule, first, last, earlier = self._computed(op)
+            except _Missing:
+                self.omitted.add(op.id)
+                continue
+            if first[0] != last[0] and self.late is self.early:
+                self.late = dict(self.early)
+            self.early[op.id] = first[0]
+            self.late[op.id] = last[0]
+            out[op.id] = (first[0], last[0])
+            if first[2] or last[2]:
+                doubts.update(first[2], last[2])
+            # _warn_about: each of these is a message naming the step.
+            if op.window and op.input:
+                warnings += 1  # warn_open_window or warn_window
+            if rule.certainty in _WARNED:
+                warnings += 1  # warn_certainty
+            if rule.roll_certainty == "unverified" and last[1] != last[0]:
+                warnings += 1  # warn_roll_unverified
+            if earlier:
+                warnings += 1  # warn_reading_earlier
+        filed = given.get("filed")
         suit = out.get("suit_deadline")
         if filed is not None and suit is not None and filed > suit[1]:
-            self.warnings += 1  # _check_met_by
-        return Planned(pack, out, self.warnings + len(self.doubts))
+            warnings += 1  # _check_met_by
+        return out, warnings + len(doubts)
 
-    # timeline._Builder, for dates.
+    def _computed(self, op: _Op) -> tuple[Rule, _Run, _Run, bool]:
+        """_computed(): the rule shown, its runs in both scenarios, and whether another
+        reading gives an earlier day (warn_reading_earlier)."""
+        sources = op.sources
+        if len(sources) == 1:
+            return (*self._both(op, sources[0]), False)
+        found = None
+        others = []
+        for i, source in enumerate(sources):
+            try:
+                done = self._both(op, source)
+            except _Missing:
+                if i == op.chosen:
+                    raise
+                continue
+            if i == op.chosen:
+                found = done
+            else:
+                others.append(done[1][0])
+        assert found is not None
+        return (*found, any(day < found[1][0] for day in others))
 
-    def _candidates(self, variants: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], bool]:
-        """The variants that can apply to the case (applies() but for their dates), and
-        whether an input given selects some of them (then none applying is an error)."""
-        key = (id(variants), self.era)
-        found = self.shape.picks.get(key)
-        if found is None:
-            present, kind, era = self.present, self.kind, self.era
-            reason = self.options["immediate_reason"]
-            can = tuple(
-                v
-                for v in variants
-                if (v.when is None or v.when in present)
-                and (not v.kind or kind in v.kind)
-                and (not v.reason or reason in v.reason)
-                and (v.era is None or era == v.era)
-            )
-            selects = any(
-                v.when in present
-                and (not v.kind or kind in v.kind)
-                and (v.era is None or era == v.era)
-                for v in variants
-            )
-            found = self.shape.picks[key] = (can, selects)
-        return found
+    def _both(self, op: _Op, source: _Source) -> tuple[Rule, _Run, _Run]:
+        """timeline._both(): the rule picked in the earliest scenario, and the run in each.
+        While the scenarios' days are the same, so are the picks, and the runs but for a
+        window (its earliest day is its start) and an unverified roll (not in the earliest)."""
+        early, late = self.early, self.late
+        picked = source.pick(early)
+        first = self._run(op, picked, early, True)
+        if late is not early:
+            return picked, first, self._run(op, source.pick(late), late, False)
+        if op.window or picked.roll_certainty == "unverified":
+            return picked, first, self._run(op, picked, late, False)
+        return picked, first, first
 
-    def _pick(self, rule: Rule, variants: tuple[Rule, ...], scenario: str) -> Rule:
-        can, selects = self._candidates(variants)
-        dates = self.dates[scenario]
-        for variant in can:
-            if variant.valid_from is None and variant.valid_until is None:
-                return variant
-            if variant.dates_hold(dates.get(variant.judged_on)):
-                return variant
-        if selects:  # an input selects variants none of which covers its date
-            raise _Declined
-        return rule
-
-    def _exists(self, step: StepRule) -> bool:
-        rule = step.rule
-        if step.requires is not None and step.requires not in self.present:
-            return False
-        if rule.kind and self.kind not in rule.kind:
-            return False
-        if rule.era is not None and self.era != rule.era:
-            return False
-        if rule.valid_from is None and rule.valid_until is None:
-            return True
-        act = self.given.get(step.requires or self.start)
-        return act is None or rule.dates_hold(act)
-
-    def _trigger(self, rule: Rule, scenario: str) -> date:
-        day = self.dates[scenario].get(rule.trigger)
-        if day is not None:
-            return day
-        if rule.trigger in self.omitted:
-            raise _Missing(self.omitted[rule.trigger])
-        if rule.trigger in self.pack.entries:
-            raise _Missing(rule.trigger)
-        raise _Declined  # error_needs_input
-
-    def _run(self, step: StepRule, rule: Rule, scenario: str) -> _Run:
-        """compute(): the day, the nominal day and the doubts it depends on."""
+    def _run(self, op: _Op, rule: Rule, dates: dict[str, date], earliest: bool) -> _Run:
+        """_Builder.compute() for the days."""
+        start = dates.get(rule.trigger)
         earlier = self.given.get(rule.or_from) if rule.or_from else None
-        if earlier is not None and self.dates[scenario].get(rule.trigger) is None:
+        if start is None:
+            if earlier is None:  # _Builder.trigger(): a point not known yet, or an error
+                if rule.trigger in self.omitted or rule.trigger in self.plan.entries:
+                    raise _Missing
+                raise _Declined  # error_needs_input
             start = earlier
-        else:
-            start = self._trigger(rule, scenario)
-        if earlier is not None and earlier <= start:
+        elif earlier is not None and earlier <= start:
             start = earlier
-        if rule.period is None or (step.window and scenario == "earliest"):
+        period = rule.period
+        if period is None or (op.window and earliest):
             return start, None, ()
-        roll = rule.roll and not step.window
-        if rule.roll_certainty == "unverified" and scenario == "earliest":
+        roll = rule.roll and not op.window
+        if earliest and rule.roll_certainty == "unverified":
             roll = False
         if rule.first_day_counts:
             start -= _DAY
-        nominal, end, doubts = self.term(start, rule.period, roll)
+        nominal, end, doubts = self.term(start, period, roll)
         return (end + _DAY if rule.next_day else end), nominal, doubts
 
-    def _both(
-        self, step: StepRule, rule: Rule, variants: tuple[Rule, ...]
-    ) -> tuple[Rule, _Run, _Run]:
-        """The earliest scenario's rule, and the run in each scenario."""
-        picked = self._pick(rule, variants, "earliest")
-        first = self._run(step, picked, "earliest")
-        if self.split:
-            return picked, first, self._run(step, self._pick(rule, variants, "latest"), "latest")
-        if step.window or picked.roll_certainty == "unverified":
-            return picked, first, self._run(step, picked, "latest")
-        return picked, first, first
-
-    def _computed(self, step: StepRule) -> tuple[date, date]:
-        """_computed() and _warn_about(), for the dates and the number of warnings."""
-        earlier_reading = False
-        if step.readings:
-            chosen = self._chosen(step)
-            found = None
-            others: list[date] = []
-            for reading in step.readings:
-                try:
-                    done = self._both(step, reading.rule, reading.variants)
-                except _Missing:
-                    if reading is chosen:
-                        raise
-                    continue
-                if reading is chosen:
-                    found = done
-                else:
-                    others.append(done[1][0])
-            assert found is not None
-            rule, first, last = found
-            earlier_reading = any(d < first[0] for d in others)
-        else:
-            rule, first, last = self._both(step, step.rule, step.variants)
-        self.dates["earliest"][step.id] = first[0]
-        self.dates["latest"][step.id] = last[0]
-        if first[0] != last[0]:
-            self.split = True
-        self.doubts.update(first[2])
-        self.doubts.update(last[2])
-        if step.window and step.input:
-            self.warnings += 1  # warn_open_window or warn_window
-        if rule.certainty in _CERTAIN_WARNED:
-            self.warnings += 1  # warn_certainty
-        if rule.roll_certainty == "unverified" and last[1] != last[0]:
-            self.warnings += 1  # warn_roll_unverified
-        if earlier_reading:
-            self.warnings += 1  # warn_reading_earlier
-        return first[0], last[0]
-
-    def _chosen(self, step: StepRule) -> Reading:
-        """_chosen_reading(), declining a combination no reading declares."""
-        readings = step.readings
-        options = self.options
-        if options["reading"] is not None:
-            found = next((r for r in readings if r.id == options["reading"]), None)
-            if found is None:
-                raise _Declined
-            return found
-        default = readings[0]
-        exit_from, exit_period = options["exit_from"], options["exit_period"]
-        if exit_from is None and exit_period is None:
-            return default
-        trigger = EXIT_FROM[exit_from] if exit_from is not None else default.rule.trigger
-        period = Period.parse(exit_period) if exit_period is not None else default.rule.period
-        for reading in readings:
-            if reading.rule.trigger == trigger and reading.rule.period == period:
-                return reading
-        raise _Declined
-
-    def _given_step(self, step: StepRule, day: date) -> None:
-        """_given_step(): a date given for a step (the decision in final form)."""
-        rule = step.rule
+    def _given(self, op: _Op, day: date) -> int:
+        """_given_step(): a date given for a step (the decision in final form); 1 when it
+        comes after the step's term (warn_given_late), else 0."""
         try:
-            rule = self._pick(step.rule, step.variants, "earliest")
+            rule = op.sources[0].pick(self.early)
         except _Declined:
-            rule = step.rule
-        start = self.dates["earliest"].get(rule.trigger)
-        if start is not None and day < start and step.window:
+            rule = op.step.rule
+        start = self.early.get(rule.trigger)
+        if start is None or not op.window:
+            return 0
+        if day < start:
             raise _Declined  # error_given_before
-        late = step.window and start is not None and rule.period is not None
-        if late and day > self.term(start, rule.period, False)[1]:  # type: ignore[arg-type]
-            self.warnings += 1  # warn_given_late or warn_given_after_term
-        for scenario in _SCENARIOS:
-            self.dates[scenario][step.id] = day
+        if rule.period is not None and day > self.term(start, rule.period, False)[1]:
+            return 1  # warn_given_late or warn_given_after_term
+        return 0
