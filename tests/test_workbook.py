@@ -326,3 +326,18 @@ def test_a_password_protected_workbook_is_one_line_saying_so() -> None:
         code, out, err = invoke("batch", str(DATA / "locked.xlsx"), "--lang", lang, *AS_OF)
         assert (code, out) == (2, "")
         assert said in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_workbook_that_cannot_be_written_is_one_line_and_exit_74(tmp_path: Path) -> None:
+    """--output in a folder that does not exist: xlsxwriter's FileCreateError was a 70 (a
+    bug of ours); it is the output failing, said in the user's language."""
+    book = register(tmp_path / "cases.xlsx", ROWS)
+    target = str(tmp_path / "missing" / "out.xlsx")
+    for command in ("batch", "agenda"):
+        code, out, err = invoke(
+            command, str(book), "-f", "xlsx", "-o", target, "--lang", "ru", "-q"
+        )
+        assert code == 74, err
+        assert out == ""
+        assert err.count("\n") == 1 and "не удалось записать" in err and target in err
+    assert not (tmp_path / "missing").exists()

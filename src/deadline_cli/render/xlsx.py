@@ -114,10 +114,16 @@ class Book:
 
     def close(self) -> None:
         self.sheet.autofilter(1, 0, max(self.row - 1, 1), max(len(self.kinds) - 1, 0))
+        from xlsxwriter.exceptions import FileCreateError  # type: ignore[import-untyped]
+
         try:
             self.book.close()
         except OSError as exc:
             raise OutputError(f"{self.path}: {describe_os_error(exc)}") from None
+        except FileCreateError as exc:  # the file could not be created: it wraps the OSError
+            cause = exc.args[0] if exc.args else None
+            reason = describe_os_error(cause) if isinstance(cause, OSError) else str(exc)
+            raise OutputError(f"{self.path}: {reason}") from None
         if self.target is None:
             try:
                 stream = sys.stdout.buffer
