@@ -1,4 +1,5 @@
-"""The quick path of ``deadline compute`` (no Typer import) against the full Typer command."""
+"""The quick paths of ``deadline compute`` and ``deadline batch`` (no Typer import) against
+the full Typer commands."""
 
 from __future__ import annotations
 
@@ -9,31 +10,43 @@ import sys
 import pytest
 import typer
 
+from deadline_cli.batchcmd import BatchOptions
 from deadline_cli.cli import app
-from deadline_cli.entry import COMPUTE_OPTIONS, quick_compute
+from deadline_cli.entry import BATCH_OPTIONS, COMPUTE_OPTIONS, quick_batch, quick_compute
 from deadline_cli.record import fields
 from deadline_cli.run import ComputeRequest
 
 
-def test_quick_options_are_exactly_the_typer_options() -> None:
-    command = typer.main.get_command(app).commands["compute"]  # type: ignore[attr-defined]
+def _typer_options(name: str) -> dict[str, tuple[str, str]]:
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
     expected: dict[str, tuple[str, str]] = {}
     for param in command.params:
         if param.param_type_name != "option":
-            assert param.name == "start_date"
+            assert param.name == {"compute": "start_date", "batch": "source"}[name]
             continue
-        field = "output_format" if param.name == "output_format" else param.name
         if param.is_flag:
             for opt in param.opts:
-                expected[opt] = (field, "on")
+                expected[opt] = (param.name, "on")
             for opt in param.secondary_opts:
-                expected[opt] = (field, "off")
+                expected[opt] = (param.name, "off")
         else:
             takes = "int" if param.name == "alert_within" else "value"
             for opt in param.opts:
-                expected[opt] = (field, takes)
+                expected[opt] = (param.name, takes)
+    return expected
+
+
+def test_quick_options_are_exactly_the_typer_options() -> None:
+    expected = _typer_options("compute")
     assert expected == COMPUTE_OPTIONS
     assert {f for f, _ in expected.values()} | {"date"} == set(fields(ComputeRequest))
+
+
+def test_quick_batch_options_are_exactly_the_typer_options() -> None:
+    expected = _typer_options("batch")
+    assert expected == BATCH_OPTIONS
+    # Every option of the command is one of BatchOptions (but agenda's --within).
+    assert {f for f, _ in expected.values()} | {"source", "within"} == set(fields(BatchOptions))
 
 
 def test_quick_path_reads_every_plain_form() -> None:
@@ -61,12 +74,38 @@ def test_quick_path_reads_every_plain_form() -> None:
         ["compute", "2026-02-05", "-f=json"],  # Click reads "=json" as the value: let it say so
         ["compute"],
         ["compute", "2026-02-05", "2026-02-06"],
+        ["compute", "2026-02-05", "--alert-within", "100001"],  # Typer: out of range
         ["holidays", "2026"],
         [],
+        ["batch", "--help"],
+        ["batch", "a.csv", "b.csv"],
+        ["batch", "a.csv", "-f", "xml"],
+        ["batch", "a.csv", "--input-format", "xlsx"],
+        ["batch", "a.csv", "--within", "3"],  # agenda's, not batch's
+        ["batch", "a.csv", "-qe"],
+        ["batch", "a.csv", "--alert-within", "100001"],
+        ["batch", "a.csv", "--sheet"],
     ],
 )
 def test_anything_unusual_goes_to_typer(argv: list[str]) -> None:
     assert quick_compute(argv) is None
+    assert quick_batch(argv) is None
+
+
+def test_quick_batch_reads_every_plain_form() -> None:
+    options = quick_batch(
+        ["batch", "cases.csv", "-f", "csv", "--excel", "-q", "--as-of=2026-12-02", "-p", "civil"]
+    )
+    assert options == BatchOptions(
+        source="cases.csv",
+        output_format="csv",
+        excel=True,
+        quiet=True,
+        as_of="2026-12-02",
+        procedure="civil",
+    )
+    assert quick_batch(["batch"]) == BatchOptions(source="-")
+    assert quick_batch(["batch", "-", "--alert-within", "30"]) == BatchOptions(alert_within=30)
 
 
 def _run(entry: str, args: list[str]) -> tuple[int, str, str]:
@@ -86,6 +125,7 @@ def _run(entry: str, args: list[str]) -> tuple[int, str, str]:
     return result.returncode, stdout, result.stderr
 
 
+DATA = os.path.join(os.path.dirname(__file__), "data")
 QUICK = "import sys; from deadline_cli.entry import main; sys.argv[0] = 'deadline'; main()"
 FULL = "import sys; from deadline_cli.cli import main; sys.argv[0] = 'deadline'; main()"
 
@@ -138,10 +178,20 @@ FULL = "import sys; from deadline_cli.cli import main; sys.argv[0] = 'deadline';
         ],
         ["compute", "2026-03-18", "-p", "private-complaint", "--code", "gpk", "-e"],
         ["compute", "2026-02-05", "--reading", "1-month-from-decision", "-f", "csv", "--excel"],
+        ["batch", f"{DATA}/excel/windows-1251.csv", "-f", "csv", "--as-of", "2026-02-06"],
+        ["batch", f"{DATA}/excel/semicolon.csv", "--format=jsonl", "--lang", "ru", "-e"],
+        ["batch", f"{DATA}/excel/russian-headers.csv", "-f", "ics", "--remind", "3"],
+        ["batch", f"{DATA}/agenda.csv", "-f", "csv", "--excel", "--alert-within", "9999"],
+        ["batch", f"{DATA}/workbooks/cases.xls", "-f", "csv", "-q"],
+        ["batch", f"{DATA}/workbooks/locked.xlsx", "-f", "csv", "--lang", "kk"],
+        ["batch", f"{DATA}/agenda.csv", "-f", "xlsx", "-o", "/nonexistent/dir/out.xlsx"],
+        ["batch", "/nonexistent.csv"],
+        ["batch", f"{DATA}/agenda.csv", "--delimiter", "x"],
+        ["batch", f"{DATA}/agenda.csv", "-p", "nope"],
     ],
 )
 def test_quick_and_full_paths_print_the_same(args: list[str]) -> None:
-    assert quick_compute(args) is not None
+    assert quick_compute(args) is not None or quick_batch(args) is not None
     quick, full = _run(QUICK, args), _run(FULL, args)
     assert quick == full
-    assert quick[0] in (0, 2, 3)
+    assert quick[0] in (0, 1, 2, 3, 74)

@@ -85,6 +85,17 @@ def test_the_quick_path_imports_only_what_it_needs(argv: tuple[str, ...]) -> Non
     assert sorted(found & set(NOT_ON_THE_QUICK_PATH)) == []
 
 
+def test_a_batch_to_csv_starts_without_typer(tmp_path: Path) -> None:
+    """`deadline batch FILE -f csv` (issue 17): read without Typer (its import and command
+    tree were ~0.1 s of the start), its cases planned (deadline_cli.plan)."""
+    cases = tmp_path / "cases.csv"
+    cases.write_text("id,ruling,final_form\nK-1,2026-02-05,2026-02-09\n", encoding="utf-8")
+    found = _imported("batch", str(cases), "-f", "csv", "-q")
+    assert {"deadline_cli.batch", "deadline_cli.plan"} <= found
+    heavy = {"typer", "click", "rich", "deadline_cli.cli", "pypdf", "docx", "xlsxwriter"}
+    assert sorted(found & heavy) == []
+
+
 def test_a_data_format_loads_only_its_own_renderer() -> None:
     found = _imported("compute", "2026-02-05", "-f", "json")
     assert "deadline_cli.render.data" in found

@@ -363,12 +363,11 @@ class _BatchWriter:
         self.pending: list[str] = []  # rows written in chunks: one write per 256 rows
         self.started = False
         self.sep = ";" if excel else ","
-        from deadline_cli.render.csvout import batch_columns, csv_field, planned_columns
+        from deadline_cli.render.csvout import batch_columns, csv_field
         from deadline_cli.render.data import timeline_dict
         from deadline_cli.render.json import dumps_line, line_head
 
         self.batch_columns = batch_columns
-        self.planned_columns = planned_columns
         self.csv_field = csv_field
         self.timeline_dict = timeline_dict
         self.dumps_line = dumps_line
@@ -378,6 +377,9 @@ class _BatchWriter:
 
             packs = [pack, *(load_pack(p) for p in BUILTIN_PACKS)]
             self.header, self.event_ids = batch_header(batch_event_ids(packs), excel=excel)
+            from deadline_cli.render.csvout import PlannedColumns
+
+            self.planned_columns = PlannedColumns(self.event_ids, excel=excel)
         elif output_format == "ics":
             from deadline_cli.render.ics import IcsStream
 
@@ -414,7 +416,7 @@ class _BatchWriter:
             if isinstance(timeline, Timeline):
                 text = self.batch_columns(timeline, self.event_ids, excel=self.excel)
             else:
-                text = self.planned_columns(timeline, self.event_ids, excel=self.excel)
+                text = self.planned_columns(timeline)
             cached = self.rendered[id(timeline)] = (timeline, text)
         sep = self.sep
         self._put(self.csv_field(case_id, sep) + sep + cached[1])

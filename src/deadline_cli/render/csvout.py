@@ -146,16 +146,33 @@ def batch_columns(timeline: Timeline, event_ids: list[str], *, excel: bool = Fal
     return _line(values, excel)
 
 
-def planned_columns(planned: Planned, event_ids: list[str], *, excel: bool = False) -> str:
-    """batch_columns of a case planned for its dates alone (deadline_cli.plan)."""
-    dates = planned.dates
-    # Days and a count need no quoting; the pack's id is quoted as csv would quote it.
-    values = [_line([planned.pack.id], excel)[: -2 if excel else -1]]
-    for event_id in event_ids:
-        days = dates.get(event_id)
-        values += (days[0].isoformat(), days[1].isoformat()) if days else ("", "")
-    values.append(str(planned.warnings))
-    return (";" if excel else ",").join(values) + ("\r\n" if excel else "\n")
+class PlannedColumns:
+    """batch_columns for cases planned for their dates alone (deadline_cli.plan): a row's
+    fields are days and a count, which need no quoting, in the header's places."""
+
+    def __init__(self, event_ids: list[str], *, excel: bool = False) -> None:
+        self.sep = ";" if excel else ","
+        self.end = "\r\n" if excel else "\n"
+        self.excel = excel
+        self.place = {event_id: 1 + 2 * i for i, event_id in enumerate(event_ids)}
+        self.blank = ["", *([""] * (2 * len(event_ids))), ""]
+        self.packs: dict[str, str] = {}
+
+    def __call__(self, planned: Planned) -> str:
+        values = self.blank.copy()
+        pack_id = planned.pack.id
+        shown = self.packs.get(pack_id)
+        if shown is None:  # quoted as csv would quote it
+            shown = self.packs[pack_id] = _line([pack_id], self.excel)[: -len(self.end)]
+        values[0] = shown
+        place = self.place
+        for event_id, (first, last) in planned.dates.items():
+            i = place.get(event_id)
+            if i is not None:  # (every event of a pack has its column)
+                values[i] = first.isoformat()
+                values[i + 1] = last.isoformat()
+        values[-1] = str(planned.warnings)
+        return self.sep.join(values) + self.end
 
 
 def csv_field(value: str, sep: str = ",") -> str:
