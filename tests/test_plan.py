@@ -17,7 +17,7 @@ from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.cli import app
 from deadline_cli.errors import EXIT_ROWS_FAILED, DeadlineError
 from deadline_cli.plan import Planned, Planner, _fits
-from deadline_cli.rules import BUILTIN_PACKS, DATE_INPUTS, Pack, load_pack
+from deadline_cli.rules import BUILTIN_PACKS, DATE_INPUTS, Pack, load_pack, load_pack_file
 from deadline_cli.timeline import CaseInputs, Timeline, build_timeline, uses
 
 CALENDAR = KazakhCalendar()
@@ -66,10 +66,9 @@ def planned_row(planner: Planner, pack: Pack, case: dict[str, object]) -> Planne
 
 
 @st.composite
-def cases(draw: st.DrawFn, pack_id: str) -> dict[str, object]:
+def cases(draw: st.DrawFn, pack: Pack) -> dict[str, object]:
     """A case of the pack: some of the dates it uses, mostly in the order of a path, with
     its options, now and then one it does not take or a value it does not know."""
-    pack = load_pack(pack_id)
     kinds = [k.id for k in pack.choice.kinds] if pack.choice else []
     kind = draw(st.sampled_from([None, *kinds]))
     names = sorted(uses(pack, kind if kinds else None) & set(DATE_INPUTS))
@@ -151,14 +150,25 @@ def _custom_reading(pack: Pack, case: dict[str, object]) -> bool:
     )
 
 
-@pytest.mark.parametrize("pack_id", BUILTIN_PACKS)
+# A user's pack (--rules) using every feature of a step the plan follows: a window given
+# or not, a term from the earlier of two dates (or_from) with an unverified roll, a first day
+# that counts, a variant of a law version judged on another date, a step of a law version,
+# a step that needs an input, next_day, and readings with a variant of their own.
+FEATURES = Path(__file__).parent / "data" / "features-pack.toml"
+
+
+def _pack(pack_id: str) -> Pack:
+    return load_pack_file(FEATURES) if pack_id == "features" else load_pack(pack_id)
+
+
+@pytest.mark.parametrize("pack_id", [*BUILTIN_PACKS, "features"])
 def test_a_planned_row_is_the_engines(pack_id: str) -> None:
-    pack = load_pack(pack_id)
+    pack = _pack(pack_id)
     planner = Planner(CALENDAR)
     seen = {"planned": 0, "declined": 0, "errors": 0}
 
     @PLANNED
-    @given(case=cases(pack_id))
+    @given(case=cases(pack))
     def check(case: dict[str, object]) -> None:
         planned = planned_row(planner, pack, case)
         try:
