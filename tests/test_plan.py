@@ -4,6 +4,7 @@ the engine's timeline gives, for random cases of every built-in pack (issue 17).
 from __future__ import annotations
 
 import csv
+import json
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -266,15 +267,20 @@ def _register(path: Path, count: int) -> None:
             out.writerow(row)
 
 
-@pytest.mark.parametrize("excel", [False, True])
+@pytest.mark.parametrize(("excel", "jsonl"), [(False, False), (True, False), (False, True)])
 def test_a_planned_batch_is_the_engines(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, excel: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, excel: bool, jsonl: bool
 ) -> None:
     """`batch -f csv` plans its cases; with the plan declining every case (the engine
     computes them all, as before the plan) the output is the same, byte for byte: the rows,
-    the errors and the summary."""
+    the errors and the summary; from CSV or from JSON Lines."""
     register = tmp_path / "register.csv"
     _register(register, 1500)
+    if jsonl:
+        with register.open(encoding="utf-8", newline="") as f:
+            lines = [json.dumps({k: v for k, v in row.items() if v}) for row in csv.DictReader(f)]
+        register = tmp_path / "register.jsonl"
+        register.write_text("\n".join(lines) + "\n", encoding="utf-8")
     args = ["batch", str(register), "-f", "csv", "--as-of", "2026-12-02"]
     args += ["--excel"] if excel else []
     runner = CliRunner()
