@@ -528,12 +528,18 @@ def _computed(b: _Builder, step: StepRule) -> Event:
 def _both(
     b: _Builder, step: StepRule, rule: Rule, variants: Sequence[Rule]
 ) -> dict[str, tuple[Rule, _Result]]:
-    """A rule (or the variant that applies) picked and run in both scenarios."""
-    per: dict[str, tuple[Rule, _Result]] = {}
-    for scenario in _SCENARIOS:
-        picked = b.pick(rule, variants, scenario, step.label)
-        per[scenario] = (picked, _run(b, step, picked, scenario))
-    return per
+    """A rule (or the variant that applies) picked and run in both scenarios. While the two
+    scenarios know the same days, the latest one picks the same rule and, but for a window
+    (whose earliest day is its start) and an unverified roll (not rolled in the earliest),
+    runs it to the same result: a copy of the earliest's is taken, not computed again."""
+    picked = b.pick(rule, variants, "earliest", step.label)
+    first = _run(b, step, picked, "earliest")
+    same = b.dates["earliest"] == b.dates["latest"]
+    if same and not step.window and picked.roll_certainty != "unverified":
+        last = _Result(first.date, list(first.steps), first.nominal, first.span)
+        return {"earliest": (picked, first), "latest": (picked, last)}
+    later = b.pick(rule, variants, "latest", step.label)
+    return {"earliest": (picked, first), "latest": (later, _run(b, step, later, "latest"))}
 
 
 # _run's results by what they depend on. A register counts the same rules from the same few
