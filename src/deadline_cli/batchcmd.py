@@ -295,13 +295,17 @@ def run_batch(options: BatchOptions) -> int:
             read += 1
             if progress.enabled:
                 progress.tick()
-            timeline = result.timeline or result.planned
+            timeline = result.timeline if result.timeline is not None else result.planned
             if timeline is None:
                 errors.add(result)
                 continue
             computed += 1
             case_id = _duplicate(seen, result, quiet)
-            if within is not None and result.timeline and alerting(result.timeline, within):
+            if (
+                within is not None
+                and result.timeline is not None
+                and alerting(result.timeline, within)
+            ):
                 alert += 1
             write(result.row, case_id, timeline)
         writer.finish()
