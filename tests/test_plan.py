@@ -114,13 +114,10 @@ def _path(pack: Pack) -> tuple[str, ...]:
     """The inputs in an order the engine's checks accept (timeline._check_order)."""
     from graphlib import TopologicalSorter
 
-    from deadline_cli.timeline import _ORDER
+    from deadline_cli.timeline import order_pairs
 
     graph: TopologicalSorter[str] = TopologicalSorter()
-    pairs = [*_ORDER, *zip(pack.entries, pack.entries[1:], strict=False)]
-    if "served" not in pack.entries:
-        pairs.append((pack.start, "served"))
-    for earlier, later in pairs:
+    for earlier, later in order_pairs(pack):
         graph.add(later, earlier)
     found = tuple(graph.static_order())
     return found + tuple(n for n in DATE_INPUTS if n not in found)

@@ -141,18 +141,28 @@ def add_months(day: date, months: int) -> date:
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+def nominal_day(trigger: date, period: Period, calendar: WorkingDays) -> date:
+    """The last day of ``period`` counted from the day after ``trigger``, before rolling
+    (OverflowError or ValueError past the dates Python knows)."""
+    if period.unit is Unit.DAYS:
+        return trigger + timedelta(days=period.amount)
+    if period.unit is Unit.WORKING_DAYS:
+        return calendar.add_working_days(trigger, period.amount)
+    return add_months(trigger, period.amount * (12 if period.unit is Unit.YEARS else 1))
+
+
 def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[date, list[Step]]:
-    """The last day of ``period`` counted from the day after ``trigger``, before rolling."""
+    """The last day of ``period`` counted from the day after ``trigger``, before rolling, with
+    the steps that explain it."""
     steps: list[Step] = []
     try:
+        end = nominal_day(trigger, period, calendar)
         if period.unit is Unit.DAYS:
-            end = trigger + timedelta(days=period.amount)
             if period.amount == 1:
                 steps.append(Step(end, msg("trace_next_day")))
             else:
                 steps.append(Step(end, msg("trace_day_n", n=period.amount, period=period)))
         elif period.unit is Unit.WORKING_DAYS:
-            end = calendar.add_working_days(trigger, period.amount)
             skipped = _days_not_counted(trigger, end, calendar)
             if skipped:
                 steps.append(
@@ -162,18 +172,11 @@ def nominal_end(trigger: date, period: Period, calendar: WorkingDays) -> tuple[d
             if made:
                 steps.append(Step(trigger + timedelta(days=1), msg("trace_counted", days=made)))
             steps.append(Step(end, msg("trace_working_day_n", n=period.amount, period=period)))
+        elif end.day != trigger.day:
+            clamped = msg("trace_month_clamped", period=period, date=trigger, day=trigger.day)
+            steps.append(Step(end, clamped))
         else:
-            months = period.amount * (12 if period.unit is Unit.YEARS else 1)
-            end = add_months(trigger, months)
-            if end.day != trigger.day:
-                steps.append(
-                    Step(
-                        end,
-                        msg("trace_month_clamped", period=period, date=trigger, day=trigger.day),
-                    )
-                )
-            else:
-                steps.append(Step(end, msg("trace_same_day", period=period, date=trigger)))
+            steps.append(Step(end, msg("trace_same_day", period=period, date=trigger)))
     except (OverflowError, ValueError):
         raise DeadlineError(msg("error_period_overflow", period=period, date=trigger)) from None
     return end, steps

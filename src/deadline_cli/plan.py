@@ -30,17 +30,17 @@ from datetime import date, timedelta
 
 from deadline_cli.calendar import MAX_YEAR, MIN_YEAR, KazakhCalendar
 from deadline_cli.errors import DeadlineError
-from deadline_cli.periods import Period, Unit, add_months
+from deadline_cli.periods import Period, nominal_day
 from deadline_cli.record import Record
-from deadline_cli.rules import FLAG_INPUTS, Pack, Rule, StepRule
+from deadline_cli.rules import DATE_INPUTS, FLAG_INPUTS, Pack, Rule, StepRule
 from deadline_cli.timeline import (
-    _ORDER,
     EXIT_FROM,
     CaseInputs,
     _check_inputs,
     _choose_kind,
     calendar_doubts,
     days_span,
+    order_pairs,
 )
 
 _WARNED = frozenset({"secondary", "unverified", "unsettled"})  # certainties warned of
@@ -82,8 +82,6 @@ class _Missing(Exception):
 
 def _fits(pack: Pack) -> bool:
     """Whether warnings and events of the pack can be counted without their messages."""
-    from deadline_cli.rules import DATE_INPUTS
-
     labels = [s.label for s in pack.steps]
     ids = [s.id for s in pack.steps]
     # A date given that no step stands for is an event of its own, under its input's name.
@@ -153,17 +151,11 @@ class Planner:
         if found is not None:
             return found
         calendar = self.calendar
-        unit = period.unit
-        if unit is Unit.DAYS:
-            nominal = trigger + timedelta(days=period.amount)
-        elif unit is Unit.WORKING_DAYS:
-            nominal = calendar.add_working_days(trigger, period.amount)
-        else:
-            nominal = add_months(trigger, period.amount * (12 if unit is Unit.YEARS else 1))
+        nominal = nominal_day(trigger, period, calendar)
         end = nominal
-        if roll and not calendar.is_working_day(nominal):
+        if roll and not calendar.is_working_day(nominal):  # roll_forward's day
             end = calendar.next_working_day(nominal)
-        span = days_span(trigger, unit, nominal, end, roll=roll)
+        span = days_span(trigger, period.unit, nominal, end, roll=roll)
         doubts: tuple[object, ...] = ()
         if span is not None:
             estimated, provisional = calendar_doubts(calendar, [("", *span)])
@@ -215,10 +207,7 @@ class _Shape:
         self.start = start
         self.kind = kind
         # Pairs of inputs given that must come in this order (timeline._check_order).
-        pairs = [*_ORDER, *zip(pack.entries, pack.entries[1:], strict=False)]
-        if "served" not in pack.entries:
-            pairs.append((pack.start, "served"))
-        self.order = tuple(p for p in pairs if p[0] in present and p[1] in present)
+        self.order = tuple(p for p in order_pairs(pack) if p[0] in present and p[1] in present)
         # choose_era: each version's input, or the ruling, or the start standing in for it.
         stand_in = "ruling" if "ruling" in present else start
         self.eras = tuple(

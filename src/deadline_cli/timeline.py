@@ -1131,15 +1131,18 @@ def _check_used(pack: Pack, inputs: CaseInputs, start: str) -> None:
         raise DeadlineError(msg("error_unused_option", option=option_for(name), pack=pack.id))
 
 
-def _check_order(pack: Pack, inputs: CaseInputs, start: str) -> None:
-    pairs = list(_ORDER)
-    entries = list(pack.entries)
-    pairs += list(pairwise(entries))
+def order_pairs(pack: Pack) -> list[tuple[str, str]]:
+    """The pairs of inputs that, both given, must come in this order for the pack."""
+    pairs = [*_ORDER, *pairwise(pack.entries)]
     # A copy is delivered on or after the decision the pack starts from.
-    if "served" not in entries:
+    if "served" not in pack.entries:
         pairs.append((pack.start, "served"))
+    return pairs
+
+
+def _check_order(pack: Pack, inputs: CaseInputs, start: str) -> None:
     present = inputs.present
-    for earlier, later in pairs:
+    for earlier, later in order_pairs(pack):
         if earlier not in present or later not in present:
             continue
         first, second = getattr(inputs, earlier), getattr(inputs, later)
