@@ -37,16 +37,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from run import write_cases  # noqa: E402  # the repeated rows of benchmarks/run.py
+from run import measure, write_cases  # noqa: E402  # the probe and the rows of benchmarks/run.py
 
 SRC = HERE.parent / "src"
 PYTHON = sys.executable
-PROBE = (
-    "import resource, subprocess, sys, time\n"
-    "t = time.perf_counter()\n"
-    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-)
 
 
 def distinct_cases(path: Path, count: int) -> None:
@@ -72,13 +66,6 @@ def _installed_from(src: Path) -> bool:
         [PYTHON, "-c", probe], env=env, capture_output=True, text=True, check=False
     )
     return done.returncode == 0 and Path(done.stdout).resolve().is_relative_to(src.resolve())
-
-
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    out = subprocess.run(
-        [PYTHON, "-c", PROBE, *cmd], env=env, capture_output=True, text=True, check=True
-    ).stdout.split()
-    return float(out[0]), float(out[1]) / 1024
 
 
 SCRIPT = Path(PYTHON).parent / "deadline"
@@ -139,7 +126,7 @@ def main() -> None:
                 for which, env in envs.items():
                     if which == "then" and cmd[0] == PYTHON:
                         continue  # the interpreter and the naive loop are the same either way
-                    seconds, megabytes = measure(cmd, env)
+                    seconds, megabytes = measure(cmd, "DEVNULL", env)
                     times.setdefault((name, which), []).append(seconds)
                     memory[name, which] = max(memory.get((name, which), 0.0), megabytes)
 

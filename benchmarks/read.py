@@ -12,15 +12,15 @@ its pages repeated, the dates only once on the last pages), then times, interlea
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE.parent / "tests" / "data" / "decisions"
 DEADLINE = str(Path(sys.executable).parent / "deadline")
+sys.path.insert(0, str(HERE))
+from run import measure  # noqa: E402  # the probe of benchmarks/run.py
 
 
 def ten_pages(target: Path) -> None:
@@ -34,12 +34,6 @@ def ten_pages(target: Path) -> None:
     writer.add_page(source.pages[0])
     writer.add_page(source.pages[1])  # the resolutive part, with the dates, once
     writer.write(str(target))
-
-
-def timed(cmd: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -62,7 +56,7 @@ def main() -> None:
         times: dict[str, list[float]] = {name: [] for name in cases}
         for _ in range(5):
             for name, cmd in cases.items():
-                times[name].append(timed(cmd))
+                times[name].append(measure(cmd)[0])
         base = statistics.median(times["compute (baseline)"])
         for name, runs in times.items():
             median = statistics.median(runs)

@@ -29,9 +29,12 @@ HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 
 
-def measure(cmd: list[str], sink: str = "PIPE") -> tuple[float, float]:
+def measure(
+    cmd: list[str], sink: str = "PIPE", env: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Wall time (s) and peak resident memory (MB) of one run, output into a pipe (or, for
-    outputs of gigabytes, DEVNULL)."""
+    outputs of gigabytes, DEVNULL), in ``env`` (default: this one). Every benchmark here
+    measures with it."""
     probe = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter()\n"
@@ -40,7 +43,7 @@ def measure(cmd: list[str], sink: str = "PIPE") -> tuple[float, float]:
         "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", probe, *cmd], capture_output=True, text=True, check=True
+        [sys.executable, "-c", probe, *cmd], env=env, capture_output=True, text=True, check=True
     ).stdout.split()
     return float(out[0]), float(out[1])
 

@@ -12,7 +12,6 @@ On 100,000 distinct refugee cases (ruling and final form differ from row to row)
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -20,6 +19,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 DEADLINE = str(Path(sys.executable).parent / "deadline")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import measure  # noqa: E402  # the probe of benchmarks/run.py
 
 
 def cases(n: int) -> list[tuple[str, date, date]]:
@@ -47,21 +48,6 @@ def write_inputs(folder: Path, n: int) -> tuple[Path, Path]:
         "id,ruling,final_form\n" + "".join(f"{i},{r},{f}\n" for i, r, f in rows), "utf-8"
     )
     return xlsx, csv_path
-
-
-def timed(cmd: list[str]) -> tuple[float, float]:
-    probe = (
-        "import resource, subprocess, sys, time\n"
-        "t = time.perf_counter()\n"
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-        "print(time.perf_counter() - t, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, *cmd], check=True, capture_output=True, text=True
-    )
-    seconds, megabytes = out.stdout.split()
-    return float(seconds), float(megabytes)
 
 
 def read_cells(xlsx: Path, library: str) -> float:
@@ -114,7 +100,7 @@ def main() -> None:
         reads: dict[str, list[float]] = {"calamine": [], "openpyxl": []}
         for _ in range(3):
             for name, cmd in commands.items():
-                runs.setdefault(name, []).append(timed(cmd))
+                runs.setdefault(name, []).append(measure(cmd, "DEVNULL"))
             for library, found_times in reads.items():
                 found_times.append(read_cells(xlsx, library))
         base = statistics.median(t for t, _ in runs["batch csv -> csv"])
