@@ -42,6 +42,16 @@ def test_quick_options_are_exactly_the_typer_options() -> None:
     assert {f for f, _ in expected.values()} | {"date"} == set(fields(ComputeRequest))
 
 
+def test_quick_choices_are_exactly_the_typer_choices() -> None:
+    """A value the quick path takes for an option with choices is one Typer takes too."""
+    from deadline_cli.entry import _CHOICES
+
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for (name, field), values in _CHOICES.items():
+        param = next(p for p in commands[name].params if p.name == field)
+        assert tuple(param.type.choices) == values, (name, field)
+
+
 def test_quick_batch_options_are_exactly_the_typer_options() -> None:
     expected = _typer_options("batch")
     assert expected == BATCH_OPTIONS
