@@ -310,6 +310,23 @@ def test_ctrl_c_during_a_batch_is_130_and_one_line(tmp_path: Path) -> None:
     assert len(text.strip().splitlines()) == 1
 
 
+def test_ctrl_c_inside_typer_is_130_and_one_line_not_clicks_aborted(tmp_path: Path) -> None:
+    """`agenda` runs through Typer, whose Click would turn Ctrl-C into "Aborted!" and exit 1
+    (the quick paths of compute and batch need no handler: see the test above)."""
+    big = tmp_path / "big.csv"
+    big.write_text("id,ruling\n" + "".join(f"c{n},2026-02-05\n" for n in range(2_000_000)))
+    process = subprocess.Popen(
+        [_installed(), "agenda", str(big), "--as-of", "2026-03-01", "--lang", "ru"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert err.decode() == "deadline: прервано\n"
+
+
 @pytest.mark.parametrize("delay", [0.03, 0.06, 0.1])
 def test_ctrl_c_while_starting_is_130_without_a_traceback(delay: float) -> None:
     process = subprocess.Popen(
