@@ -1,12 +1,13 @@
 """The built-in data files (procedure packs, locales, sources, quotes), read fast.
 
-Each TOML file under the package is shipped together with its parsed form as JSON in
-``_compiled/`` (regenerate with ``python -m deadline_cli.builtin``). JSON loads in C without
-importing ``tomllib``, which with the parsing cost a start of ``deadline compute`` about
-15 ms. A compiled file is used only when it was made from the TOML file as it is now (its
-CRC-32 is stored beside the data); otherwise the TOML is parsed, so an edited pack is never
-read stale. A test compares every compiled file with its TOML. A user's own files (a pack,
-calendar overrides) are always parsed as TOML.
+Each TOML file under the package is shipped together with its parsed form as a Python module
+in ``_compiled/`` (regenerate with ``python -m deadline_cli.builtin``): its bytecode, compiled
+once when the package is installed, loads without importing ``tomllib`` (with the parsing
+~15 ms of a start of ``deadline compute``) or ``json`` (which imports ``re``: ~4 ms). A
+compiled module is used only when it was made from the TOML file as it is now (its CRC-32 is
+stored beside the data); otherwise the TOML is parsed, so an edited pack is never read stale.
+A test compares every compiled module with its TOML. A user's own files (a pack, calendar
+overrides) are always parsed as TOML.
 
 Paths are built from this module's own location rather than through ``importlib.resources``,
 which imports zipfile, tempfile and shutil (~8 ms) for files that sit in a plain directory.
@@ -14,10 +15,8 @@ which imports zipfile, tempfile and shutil (~8 ms) for files that sit in a plain
 
 from __future__ import annotations
 
-import json
 import os
 from binascii import crc32
-from datetime import date
 from functools import cache
 
 TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-COMPILED = os.path.join(HERE, "_compiled")
+COMPILED = "deadline_cli._compiled"  # the package of the compiled modules
 # Every built-in TOML file, relative to the package.
 FILES = (
     *(f"locales/{code}.toml" for code in ("en", "ru", "kk")),
@@ -47,7 +46,6 @@ FILES = (
         )
     ),
 )
-_DATE = "$date"  # a TOML date, in JSON: {"$date": "2021-07-01"}
 
 
 def path(relative: str) -> str:
@@ -60,66 +58,86 @@ def read_text(relative: str) -> str:
         return f.read()
 
 
-def _compiled_path(relative: str) -> str:
-    return os.path.join(COMPILED, relative.replace("/", "-").removesuffix(".toml") + ".json")
+def module_name(relative: str) -> str:
+    """The compiled module of a built-in file: ``rules/admin-suit.toml`` -> ``rules_admin_suit``."""
+    return relative.removesuffix(".toml").replace("/", "_").replace("-", "_")
 
 
 def load_toml(relative: str) -> dict[str, Any]:
-    """A built-in TOML file, parsed (from its compiled JSON when that is current). Read once
-    a process: a locale serves messages, --help, column and procedure names. Shared, so its
-    callers read it and never change it."""
-    return _load(path(relative), _compiled_path(relative))
+    """A built-in TOML file, parsed (from its compiled module when that is current). Read
+    once a process: a locale serves messages, --help, column and procedure names. Shared, so
+    its callers read it and never change it."""
+    return _load(path(relative), f"{COMPILED}.{module_name(relative)}")
 
 
 @cache
-def _load(source: str, compiled_path: str) -> dict[str, Any]:
+def _load(source: str, module: str) -> dict[str, Any]:
     with open(source, "rb") as f:
         raw = f.read()
     try:
-        with open(compiled_path, "rb") as f:
-            compiled = json.loads(f.read())
-        if compiled["crc32"] == crc32(raw):
-            found: dict[str, Any] = _dated(compiled["data"])
+        compiled = __import__(module, fromlist=["DATA"])
+        if crc32(raw) == compiled.CRC32:
+            found: dict[str, Any] = compiled.DATA
             return found
-    except (OSError, ValueError, KeyError, TypeError):
+    except Exception:  # missing, broken or of another layout: the TOML itself decides
         pass
     import tomllib
 
     return tomllib.loads(raw.decode("utf-8"))
 
 
-def _dated(value: Any) -> Any:
-    """JSON's values back into TOML's: {"$date": "2021-07-01"} becomes a date."""
-    if isinstance(value, dict):
-        if len(value) == 1 and _DATE in value:
-            return date.fromisoformat(value[_DATE])
-        return {k: _dated(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dated(v) for v in value]
-    return value
-
-
-def _undated(value: Any) -> Any:
-    if isinstance(value, date):
-        return {_DATE: value.isoformat()}
-    raise TypeError(f"a TOML value JSON cannot hold: {value!r}")
-
-
 def compile_file(relative: str) -> str:
-    """The compiled JSON of one built-in TOML file, as text."""
+    """The compiled module of one built-in TOML file, as text."""
+    import datetime
     import tomllib
 
     with open(path(relative), "rb") as f:
         raw = f.read()
     data = tomllib.loads(raw.decode("utf-8"))
-    body = {"source": relative, "crc32": crc32(raw), "data": data}
-    return json.dumps(body, ensure_ascii=False, indent=0, default=_undated) + "\n"
+
+    def check(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                check(item)
+        elif isinstance(value, list):
+            for item in value:
+                check(item)
+        elif type(value) not in (str, int, float, bool, datetime.date):
+            raise TypeError(f"{relative}: a TOML value the compiled module cannot hold: {value!r}")
+
+    check(data)
+    body = _literal(data, "")
+    return (
+        f"# Compiled from {relative} by `python -m deadline_cli.builtin`: do not edit.\n"
+        "import datetime\n\n"
+        f"CRC32 = {crc32(raw)}\n"
+        f"DATA = {body}\n"
+    )
+
+
+def _literal(value: object, indent: str) -> str:
+    """A Python literal of parsed TOML, a key or an item a line (as JSON with indent would)."""
+    inner = indent + " "
+    if isinstance(value, dict) and value:
+        items = (f"{inner}{key!r}: {_literal(item, inner)}" for key, item in value.items())
+        return "{\n" + ",\n".join(items) + ",\n" + indent + "}"
+    if isinstance(value, list) and any(isinstance(item, dict | list) for item in value):
+        items = (inner + _literal(item, inner) for item in value)
+        return "[\n" + ",\n".join(items) + ",\n" + indent + "]"
+    return repr(value)
+
+
+def compiled_file(relative: str) -> str:
+    """Where the compiled module of a built-in file is written."""
+    return os.path.join(HERE, "_compiled", module_name(relative) + ".py")
 
 
 def write_compiled() -> None:
-    os.makedirs(COMPILED, exist_ok=True)
+    os.makedirs(os.path.join(HERE, "_compiled"), exist_ok=True)
+    with open(os.path.join(HERE, "_compiled", "__init__.py"), "w", encoding="utf-8") as f:
+        f.write('"""Compiled built-in data (deadline_cli.builtin)."""\n')
     for relative in FILES:
-        with open(_compiled_path(relative), "w", encoding="utf-8", newline="\n") as f:
+        with open(compiled_file(relative), "w", encoding="utf-8", newline="\n") as f:
             f.write(compile_file(relative))
 
 

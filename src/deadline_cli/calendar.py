@@ -13,12 +13,10 @@ date at a time for the same year twice.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from bisect import bisect_left
 from datetime import date, timedelta
-from enum import StrEnum
 from functools import cache
 
 from deadline_cli.dates import show
@@ -29,7 +27,9 @@ from deadline_cli.record import Record, field
 TYPE_CHECKING = False  # typing is not imported on the start-up path (~3 ms)
 if TYPE_CHECKING:
     from pathlib import Path
-    from typing import Any
+    from typing import Any, Final, Literal
+
+    DayOffKindName = Literal["holiday", "holiday_moved", "day_off_by_order", "override"]
 
 # The years the calendar answers for. The holidays package starts at 1991, the year of
 # independence; a full year of Kazakh law starts with 1992.
@@ -52,17 +52,21 @@ CONFIRMED_LUNAR = {
 }
 
 
-class DayOffKind(StrEnum):
-    HOLIDAY = "holiday"  # a public holiday on its own date (also when that date is a weekend)
-    HOLIDAY_MOVED = "holiday_moved"  # the weekday off given for a holiday that fell on a weekend
-    DAY_OFF_BY_ORDER = "day_off_by_order"  # a weekday made a day off by decree or order
-    OVERRIDE = "override"  # a day off added by the user's calendar file
+class DayOffKind:
+    """Why a day is off: plain strings, not an enum (the enum module, which the start-up path
+    does not otherwise need, cost ~3 ms of a start)."""
+
+    HOLIDAY: Final = "holiday"  # a public holiday on its own date (also on a weekend)
+    HOLIDAY_MOVED: Final = "holiday_moved"  # the weekday off for a holiday on a weekend
+    DAY_OFF_BY_ORDER: Final = "day_off_by_order"  # a weekday made a day off by decree or order
+    OVERRIDE: Final = "override"  # a day off added by the user's calendar file
+    ALL: Final = (HOLIDAY, HOLIDAY_MOVED, DAY_OFF_BY_ORDER, OVERRIDE)
 
 
 class DayOff(Record):
     date: date
     name: str
-    kind: DayOffKind
+    kind: DayOffKindName
     estimated: bool = False
     source: str = ""
     name_kk: str = ""  # the holidays package's Kazakh name, when the day comes from it
@@ -117,7 +121,7 @@ _SOURCES = {
 # One year as the holidays package gives it: days off as (ISO date, kind, estimated, English
 # name, Kazakh name, ISO date the day off was moved from or ""), and weekend days made working
 # as (ISO date, ISO date of the day off it was moved to or "").
-_OffRow = tuple[str, str, bool, str, str, str]
+_OffRow = tuple[str, "DayOffKindName", bool, str, str, str]
 _WorkRow = tuple[str, str]
 _BaseYear = tuple[list[_OffRow], list[_WorkRow]]
 
@@ -140,6 +144,7 @@ def live_base_year(year: int) -> _BaseYear:
             by_order[date(year, entry[0], entry[1])] = date(from_year, entry[2], entry[3])
 
     off: list[_OffRow] = []
+    kind: DayOffKindName
     for day, name in sorted(full.items()):
         if day.year != year:
             continue
@@ -151,7 +156,7 @@ def live_base_year(year: int) -> _BaseYear:
             kind = DayOffKind.HOLIDAY
         moved_from = by_order[day].isoformat() if day in by_order else ""
         estimated = name != plain.get(day, name)
-        off.append((day.isoformat(), kind.value, estimated, name, kazakh[day], moved_from))
+        off.append((day.isoformat(), kind, estimated, name, kazakh[day], moved_from))
     work: list[_WorkRow] = []
     for day in sorted(full.weekend_workdays):
         if day.year == year:
@@ -160,14 +165,16 @@ def live_base_year(year: int) -> _BaseYear:
     return off, work
 
 
-# The per-year data of the installed holidays package, precomputed into a file shipped with
+# The per-year data of the installed holidays package, precomputed into a module shipped with
 # deadline-cli (regenerate with `python -m deadline_cli.calendar`), so that a command does not
-# import the holidays package (which loads every country, ~0.14 s) on each start. The file is
-# used only when the installed holidays version is the one it was made from; otherwise the
-# calendar reads the package itself.
-# JSON Lines: a header {"holidays_version": ...}, then one line per year from MIN_YEAR, so that
-# a start parses only the years it counts in (parsing all 109 years took ~3 ms).
-DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "calendar_data.jsonl")
+# import the holidays package (which loads every country, ~0.14 s) on each start. The module
+# is used only when the installed holidays version is the one it was made from; otherwise the
+# calendar reads the package itself. Its bytecode loads all 109 years in ~0.5 ms, without
+# ``json`` (and ``re``, which json imports: ~4 ms of a start).
+DATA_MODULE = "deadline_cli._compiled.calendar_data"
+DATA_FILE = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "_compiled", "calendar_data.py"
+)
 
 
 def installed_holidays_version() -> str | None:
@@ -189,37 +196,29 @@ def installed_holidays_version() -> str | None:
 
 
 @cache
-def _shipped_years() -> list[str] | None:
-    """The shipped file's lines, one per year from MIN_YEAR, when it was made from the
-    installed holidays version; each is parsed only when its year is asked for."""
+def _shipped_years() -> dict[int, _BaseYear] | None:
+    """The shipped years, from MIN_YEAR to MAX_YEAR, when they were made from the installed
+    holidays version."""
     try:
-        with open(DATA_FILE, encoding="utf-8") as f:
-            header, *years = f.read().splitlines()
-        version = json.loads(header).get("holidays_version")
-    except (OSError, ValueError, AttributeError):
+        shipped = __import__(DATA_MODULE, fromlist=["YEARS"])
+        version, years = shipped.HOLIDAYS_VERSION, shipped.YEARS
+    except Exception:  # missing, broken or of another layout: the package itself answers
         return None
     if version != installed_holidays_version() or len(years) != MAX_YEAR - MIN_YEAR + 1:
         return None
-    return years
+    found: dict[int, _BaseYear] = years
+    return found
 
 
-def shipped_year(year: int) -> dict[str, Any] | None:
-    """One year of the shipped file: {"year": ..., "off": [...], "work": [...]}."""
+def shipped_year(year: int) -> _BaseYear | None:
+    """One year of the shipped data: (days off, weekend days made working)."""
     shipped = _shipped_years()
-    if shipped is None or not MIN_YEAR <= year <= MAX_YEAR:
-        return None
-    try:
-        entry = json.loads(shipped[year - MIN_YEAR])
-    except ValueError:
-        return None
-    return entry if isinstance(entry, dict) and entry.get("year") == year else None
+    return shipped.get(year) if shipped is not None else None
 
 
 def base_year(year: int) -> _BaseYear:
-    entry = shipped_year(year)
-    if entry is not None:
-        return [tuple(row) for row in entry["off"]], [tuple(row) for row in entry["work"]]
-    return live_base_year(year)
+    shipped = shipped_year(year)
+    return shipped if shipped is not None else live_base_year(year)
 
 
 def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
@@ -233,7 +232,7 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
     days_off: dict[date, DayOff] = {}
     for iso, kind_name, package_estimated, package_name, name_kk, moved_from in off_rows:
         day = date.fromisoformat(iso)
-        kind = DayOffKind(kind_name)
+        kind = kind_name
         source_day = date.fromisoformat(moved_from) if moved_from else None
         name = package_name
         if source_day is not None:
@@ -283,11 +282,25 @@ def write_data_file(path: str = DATA_FILE) -> None:
     version = installed_holidays_version()
     if version is None:
         raise SystemExit("the holidays package is not installed")
-    lines = [json.dumps({"holidays_version": version})]
+    lines = [
+        "# Made from the holidays package by `python -m deadline_cli.calendar`: do not edit.",
+        "# A year: (days off as (ISO date, kind, estimated, English name, Kazakh name, ISO date",
+        "# it was moved from or ''), weekend days made working as (ISO date, ISO date of the",
+        "# day off moved to or '')).",
+        f"HOLIDAYS_VERSION = {version!r}",
+        "YEARS = {",
+    ]
     for year in range(MIN_YEAR, MAX_YEAR + 1):
         off, work = live_base_year(year)
-        entry = {"year": year, "off": off, "work": work}
-        lines.append(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        lines.append(f"    {year}: (")
+        lines.append(
+            "        [" + "".join(f"\n            {row!r}," for row in off) + "\n        ],"
+        )
+        lines.append(
+            "        [" + "".join(f"\n            {row!r}," for row in work) + "\n        ],"
+        )
+        lines.append("    ),")
+    lines.append("}")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -299,7 +312,7 @@ def calendar_texts() -> set[str]:
 
 def off_name(off: DayOff) -> Any:
     """A day off's name, ready for any language: a message, a holiday, or the user's text."""
-    if off.kind is DayOffKind.OVERRIDE:
+    if off.kind == DayOffKind.OVERRIDE:
         return off.name
     if off.moved_from is not None:
         return msg("day_off_by_order", date=off.moved_from)
@@ -308,7 +321,7 @@ def off_name(off: DayOff) -> Any:
 
 def off_reason(off: DayOff) -> Any:
     """Why a day is off, for a trace: as ``off_name``, and an override names its source."""
-    if off.kind is DayOffKind.OVERRIDE:
+    if off.kind == DayOffKind.OVERRIDE:
         return msg("reason_override", name=off.name, source=off.source)
     return off_name(off)
 

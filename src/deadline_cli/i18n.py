@@ -92,7 +92,7 @@ class Lang:
         return f"{amount} {forms[_plural(self.code, amount, len(forms))]}"
 
     def period(self, period: Any) -> str:
-        return self.count(period.amount, period.unit.value.replace(" ", "_"))
+        return self.count(period.amount, period.unit.replace(" ", "_"))
 
     def holiday(self, name: Holiday) -> str:
         if self.code == "kk" and name.kazakh:

@@ -44,6 +44,10 @@ from deadline_cli.rules import (
     option_for,
 )
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from deadline_cli.periods import UnitName
+
 _SCENARIOS = ("earliest", "latest")
 EXIT_FROM = {"entry-into-force": "entry_into_force", "decision": "ruling"}
 FIRST_DAY = date(MIN_YEAR, 1, 1)
@@ -753,14 +757,14 @@ def calendar_span(term: Term, *, roll: bool) -> tuple[date, date] | None:
 
 
 def days_span(
-    trigger: date, unit: Unit, nominal: date, end: date, *, roll: bool
+    trigger: date, unit: UnitName, nominal: date, end: date, *, roll: bool
 ) -> tuple[date, date] | None:
     """calendar_span of a term known by its days alone."""
     if end < trigger:
-        if unit is not Unit.WORKING_DAYS and not roll:
+        if unit != Unit.WORKING_DAYS and not roll:
             return None
         first, last = end - timedelta(days=1), trigger
-    elif unit is Unit.WORKING_DAYS:
+    elif unit == Unit.WORKING_DAYS:
         first, last = trigger, end + timedelta(days=1)
     elif roll:
         first, last = nominal - timedelta(days=1), end + timedelta(days=1)

@@ -18,6 +18,10 @@ from deadline_cli.periods import Period, Unit
 from deadline_cli.reading.extract import Line
 from deadline_cli.record import Record, field
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from deadline_cli.periods import UnitName
+
 _RU_MONTHS = {
     "январ": 1,
     "феврал": 2,
@@ -259,6 +263,7 @@ def _term(line: Line) -> Found | None:
     amount = int(word) if word.isdigit() else _NUMBERS.get(word)
     if amount is None:
         return None
+    unit: UnitName
     if unit_word.startswith(("месяц", "ай")):
         unit = Unit.MONTHS
     elif unit_word.startswith(("рабоч", "жұмыс")):

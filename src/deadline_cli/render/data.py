@@ -168,7 +168,7 @@ def holidays_dict(calendar: KazakhCalendar, year: int, lang: Lang | None = None)
             {
                 "date": d.date.isoformat(),
                 "name": lang.say(off_name(d)),
-                "kind": d.kind.value,
+                "kind": d.kind,
                 "estimated": d.estimated,
                 "source": lang.say(d.source),
             }

@@ -313,7 +313,7 @@ def holidays_screen(calendar: KazakhCalendar, year: int, lang: Lang, warnings: l
                 cells=[
                     Cell(lang.day(off.date)),
                     Cell(safe_text(lang.say(off_name(off)))),
-                    Cell(lang("kind_" + off.kind.value)),
+                    Cell(lang("kind_" + off.kind)),
                     Cell(safe_text(lang.say(off.source))),
                 ]
             )

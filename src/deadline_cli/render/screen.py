@@ -9,7 +9,6 @@ fit even with its wrapping columns at their narrowest is printed as one block pe
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from deadline_cli.record import Record, field
@@ -65,12 +64,57 @@ _MONTHS = frozenset(
 _MARKERS = frozenset(
     ["п.", "пп.", "ч.", "ст.", "гл.", "абз.", "art.", "arts.", "No.", "№", "ҚР", "para.", "ch."]
 )
-_DOTTED = re.compile(r"\d{2}\.\d{2}\.\d{4}\W*")
-_DAY = re.compile(r"\d{1,2}")
-_YEAR = re.compile(r"\d{4}\W*")
-_NUMBER = re.compile(r"\d[\w().,–-]*")
-_KK_ARTICLE = re.compile(r"\d[\w()–-]*-баб\w*")
-_KK_PART = re.compile(r"\d[\w()–-]*-(бөлі|тармақ|абзац)\w*\W*")
+# The shapes of the words glued, written with string methods (``re``, which nothing else on
+# the start-up path needs, cost ~4 ms of it); tests/test_startup.py checks each against the
+# regular expression in its comment, whose \d, \w and \W they follow.
+
+
+def _word_char(ch: str) -> bool:  # \w
+    return ch.isalnum() or ch == "_"
+
+
+def _marks(text: str) -> bool:  # \W*
+    return not any(_word_char(ch) for ch in text)
+
+
+def _dotted(word: str) -> bool:  # \d{2}\.\d{2}\.\d{4}\W*  "08.06.2026,"
+    digits = word[:2] + word[3:5] + word[6:10]
+    return (
+        len(digits) == 8 and digits.isdecimal() and word[2] + word[5] == ".." and _marks(word[10:])
+    )
+
+
+def _day(word: str) -> bool:  # \d{1,2}
+    return len(word) <= 2 and word.isdecimal()
+
+
+def _year(word: str) -> bool:  # \d{4}\W*
+    return len(word) >= 4 and word[:4].isdecimal() and _marks(word[4:])
+
+
+def _number(word: str, also: str = "().,–-") -> bool:  # \d[\w().,–-]*  "151(2),"
+    return word[:1].isdecimal() and all(_word_char(ch) or ch in also for ch in word[1:])
+
+
+def _words_then_marks(text: str) -> bool:  # \w*\W*
+    letters = next((i for i, ch in enumerate(text) if not _word_char(ch)), len(text))
+    return _marks(text[letters:])
+
+
+def _kk_article(word: str) -> bool:  # \d[\w()–-]*-баб\w*  "151-бабының"
+    at = word.rfind("-баб")  # the last one: what follows an earlier one is no \w*
+    rest = word[at + 4 :]
+    return at > 0 and _number(word[:at], "()–-") and all(_word_char(ch) for ch in rest)
+
+
+def _kk_part(word: str) -> bool:  # \d[\w()–-]*-(бөлі|тармақ|абзац)\w*\W*  "2-бөлігі,"
+    for name in ("-бөлі", "-тармақ", "-абзац"):
+        at = word.rfind(name)  # as in _kk_article, only the last one can be followed by \w*\W*
+        if at > 0 and _number(word[:at], "()–-") and _words_then_marks(word[at + len(name) :]):
+            return True
+    return False
+
+
 _GLUE_MAX = 20  # a group wider than this may break: a narrow column must still fit
 
 
@@ -82,19 +126,19 @@ def _glued(left: str, right: str) -> bool:
     """Whether ``right`` must stay on the line of ``left`` (the group so far)."""
     last = _bare(left.rsplit(" ", 1)[-1])
     if last in _WEEKDAYS:
-        return bool(_DOTTED.fullmatch(right) or _DAY.fullmatch(right))
-    if _DAY.fullmatch(last) and right in _MONTHS:
+        return _dotted(right) or _day(right)
+    if _day(last) and right in _MONTHS:
         return True
     if last in _MONTHS:
-        return bool(_YEAR.fullmatch(right))
+        return _year(right)
     if last in _MARKERS:
         return True
     if right.rstrip(",;:.)»") == "РК":
         return True
-    if _NUMBER.fullmatch(last) and right in ("п.", "пп.", "ч.", "ст."):
+    if _number(last) and right in ("п.", "пп.", "ч.", "ст."):
         return " " in left  # "п. 1" + "ст. 18", not a bare number before a citation
-    if _KK_ARTICLE.fullmatch(last):
-        return bool(_KK_PART.fullmatch(right))
+    if _kk_article(last):
+        return _kk_part(right)
     if right in _MARKERS:
         return False  # a citation's marker starts its own group, with its number
     return left.startswith("«") and "»" not in left

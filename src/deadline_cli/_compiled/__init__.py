@@ -1,0 +1,1 @@
+"""Compiled built-in data (deadline_cli.builtin)."""

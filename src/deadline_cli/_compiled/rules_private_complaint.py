@@ -1,0 +1,103 @@
+# Compiled from rules/private-complaint.toml by `python -m deadline_cli.builtin`: do not edit.
+import datetime
+
+CRC32 = 1383732784
+DATA = {
+ 'schema': 1,
+ 'id': 'private-complaint',
+ 'name': "Private complaint against a court's ruling",
+ 'description': "The last day to file a private complaint against a first-instance court's ruling: 10 working days under the APPC and the GPK, 15 days under the UPK (--code); for a convict in custody, from delivery of the copy (--served).",
+ 'group': 'short',
+ 'valid_from': datetime.date(2016, 1, 1),
+ 'valid_from_reason': 'the GPK of 31 October 2015 is in force from 1 January 2016 (the UPK from 1 January 2015, the APPC from 1 July 2021)',
+ 'ruling': {
+  'label': 'Ruling made in final form',
+  'basis': 'APPC art. 168(3)',
+  'article': '168(3)',
+  'source': 'APPC',
+  'certainty': 'text',
+ },
+ 'choice': {
+  'option': 'code',
+  'default': 'appc',
+  'kinds': [
+   {
+    'id': 'appc',
+    'label': 'administrative case: 10 working days from the ruling in final form (APPC art. 168(3)); a ruling imposing a monetary penalty: from its delivery (--served, art. 124(2))',
+    'start_label': 'Ruling made in final form',
+   },
+   {
+    'id': 'gpk',
+    'label': 'civil case: 10 working days from the ruling in final form (GPK art. 429(1))',
+    'start_label': 'Ruling made in final form',
+   },
+   {
+    'id': 'upk',
+    'label': 'criminal case: 15 days from the ruling (UPK art. 422(2)); a convict held in custody: from delivery of the copy (--served, art. 418(1))',
+    'start_label': 'Ruling made',
+   },
+  ],
+ },
+ 'steps': [
+  {
+   'id': 'complaint_deadline',
+   'label': 'Last day for the private complaint',
+   'from': 'ruling',
+   'period': '10 working days',
+   'roll': True,
+   'deadline': True,
+   'basis': 'APPC art. 168(3)',
+   'article': '168(3)',
+   'source': 'APPC',
+   'certainty': 'text',
+   'note': '10 working days from the day the ruling was made in final form; against a ruling imposing a monetary penalty, from its delivery: give --served (APPC art. 124(2))',
+   'variants': [
+    {
+     'kind': 'appc',
+     'when': 'served',
+     'from': 'served',
+     'period': '10 working days',
+     'roll': True,
+     'basis': 'APPC art. 124(2): a ruling imposing a monetary penalty, from its delivery (--served)',
+     'source': 'APPC',
+     'certainty': 'secondary',
+     'note': "what was not verified: APPC art. 124(2) was not read here; the audit of December 2026 reads it as running the private complaint against a ruling imposing a monetary penalty 10 working days from the ruling's delivery (--served), not from its making; check the article's words",
+    },
+    {
+     'kind': 'gpk',
+     'from': 'ruling',
+     'period': '10 working days',
+     'roll': True,
+     'basis': 'GPK art. 429(1)',
+     'article': '429(1)',
+     'source': 'GPK',
+     'certainty': 'text',
+     'note': '10 working days from the day the ruling was made in final form',
+    },
+    {
+     'kind': 'upk',
+     'when': 'served',
+     'from': 'served',
+     'period': '15 days',
+     'roll': True,
+     'basis': 'UPK arts. 418(1), 48: a convict held in custody counts from delivery of the copy',
+     'article': '418(1)',
+     'source': 'UPK',
+     'certainty': 'text',
+     'note': '15 days (сутки) from delivery of the copy of the ruling to a convict held in custody (--served); a non-working last day rolls forward (UPK art. 48(4)); which rulings may be complained against separately is said in UPK art. 415(3)',
+    },
+    {
+     'kind': 'upk',
+     'from': 'ruling',
+     'period': '15 days',
+     'roll': True,
+     'basis': 'UPK arts. 422(2), 48',
+     'article': '422(2)',
+     'source': 'UPK',
+     'certainty': 'text',
+     'note': '15 days (сутки) from the day the ruling was made; a non-working last day rolls forward (UPK art. 48(4)); a convict held in custody counts from delivery of the copy (art. 418(1), --served); which rulings may be complained against separately is said in UPK art. 415(3)',
+    },
+   ],
+  },
+ ],
+}
