@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -96,18 +97,17 @@ def test_overrides_win_over_the_built_in_calendar() -> None:
 
 
 def test_shipped_data_is_the_installed_holidays_package_day_for_day() -> None:
-    """The precomputed module must say exactly what the holidays package says, or not be
-    used."""
+    """The precomputed file must say exactly what the holidays package says, or not be used."""
     from holidays.countries.kazakhstan import Kazakhstan
 
     from deadline_cli import calendar as module
 
-    shipped = module._shipped_years()
+    shipped = module._shipped_data()
     if module.installed_holidays_version() != "0.109":
-        # Another holidays release: the module (made from 0.109) must be ignored.
+        # Another holidays release: the file (made from 0.109) must be ignored.
         assert shipped is None
     else:
-        assert shipped is not None and len(shipped) == MAX_YEAR - MIN_YEAR + 1
+        assert shipped is not None
     fresh = KazakhCalendar()
     for year in range(MIN_YEAR, MAX_YEAR + 1):
         if shipped is not None:
@@ -119,15 +119,50 @@ def test_shipped_data_is_the_installed_holidays_package_day_for_day() -> None:
             day += timedelta(days=1)
 
 
+_MADE = b"# made\nholidays_version\t0.109\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,  # missing
+        b"",  # empty
+        _MADE + b"2025\toff\t2025-01-01\tholiday\n",  # a short line
+        _MADE + b"2025\toff\t2025-01-01\tweird\t0\tNew Year\t\xd0\x96\t\n",  # a kind unknown
+        _MADE + b"2025\tother\t2025-01-01\n",  # a line of neither kind
+        _MADE + b"2025\twork\t2025-01-04\t\n2024\twork\tx\t\n",  # out of order
+        _MADE + b"2025\twork\t\xff\t\n",  # not UTF-8
+        _MADE + b"2024\twork\t2024-01-01\t\n",  # no line of 2025
+    ],
+)
+def test_calendar_reads_the_package_without_its_file(
+    text: bytes | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shipped file missing, broken or without the year is not used: the package answers."""
+    from deadline_cli import calendar as module
+
+    data = tmp_path / "calendar_data.tsv"
+    if text is not None:
+        data.write_bytes(text)
+    monkeypatch.setattr(module, "DATA_FILE", str(data))
+    monkeypatch.setattr(module, "installed_holidays_version", lambda: "0.109")
+    module._shipped_data.cache_clear()
+    try:
+        assert module.shipped_year(2025) is None
+        assert module.base_year(2025) == module.live_base_year(2025)
+    finally:
+        module._shipped_data.cache_clear()
+
+
 def test_calendar_reads_the_package_when_versions_differ(monkeypatch: pytest.MonkeyPatch) -> None:
     from deadline_cli import calendar as module
 
     monkeypatch.setattr(module, "installed_holidays_version", lambda: "0.0-other")
-    module._shipped_years.cache_clear()
+    module._shipped_data.cache_clear()
     try:
-        assert module._shipped_years() is None
+        assert module._shipped_data() is None
         live = KazakhCalendar()
         assert kinds(live, 2025)[date(2025, 1, 3)] == DayOffKind.DAY_OFF_BY_ORDER
         assert live.add_working_days(date(2025, 1, 1), 3) == date(2025, 1, 8)
     finally:
-        module._shipped_years.cache_clear()
+        module._shipped_data.cache_clear()

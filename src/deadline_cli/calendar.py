@@ -63,6 +63,10 @@ class DayOffKind:
     ALL: Final = (HOLIDAY, HOLIDAY_MOVED, DAY_OFF_BY_ORDER, OVERRIDE)
 
 
+# The kinds a day off of the holidays package can be, by name.
+_KINDS: dict[str, DayOffKindName] = {k: k for k in DayOffKind.ALL if k != DayOffKind.OVERRIDE}
+
+
 class DayOff(Record):
     date: date
     name: str
@@ -121,7 +125,7 @@ _SOURCES = {
 # One year as the holidays package gives it: days off as (ISO date, kind, estimated, English
 # name, Kazakh name, ISO date the day off was moved from or ""), and weekend days made working
 # as (ISO date, ISO date of the day off it was moved to or "").
-_OffRow = tuple[str, "DayOffKindName", bool, str, str, str]
+_OffRow = tuple[str, str, bool, str, str, str]
 _WorkRow = tuple[str, str]
 _BaseYear = tuple[list[_OffRow], list[_WorkRow]]
 
@@ -144,7 +148,6 @@ def live_base_year(year: int) -> _BaseYear:
             by_order[date(year, entry[0], entry[1])] = date(from_year, entry[2], entry[3])
 
     off: list[_OffRow] = []
-    kind: DayOffKindName
     for day, name in sorted(full.items()):
         if day.year != year:
             continue
@@ -165,16 +168,17 @@ def live_base_year(year: int) -> _BaseYear:
     return off, work
 
 
-# The per-year data of the installed holidays package, precomputed into a module shipped with
+# The per-year data of the installed holidays package, precomputed into a file shipped with
 # deadline-cli (regenerate with `python -m deadline_cli.calendar`), so that a command does not
-# import the holidays package (which loads every country, ~0.14 s) on each start. The module
-# is used only when the installed holidays version is the one it was made from; otherwise the
-# calendar reads the package itself. Its bytecode loads all 109 years in ~0.5 ms, without
-# ``json`` (and ``re``, which json imports: ~4 ms of a start).
-DATA_MODULE = "deadline_cli._compiled.calendar_data"
-DATA_FILE = os.path.join(
-    os.path.dirname(os.path.abspath(__file__)), "_compiled", "calendar_data.py"
-)
+# import the holidays package (which loads every country, ~0.14 s) on each start. The file is
+# used only when the installed holidays version is the one it was made from; otherwise the
+# calendar reads the package itself. Tab-separated text, a day a line, in order of the years;
+# a command reads only the lines of the years it counts in (reading all 2,000 took ~4 ms),
+# with string methods: no ``json`` (which imports ``re``: ~4 ms of a start), and nothing to
+# compile (as a Python module without its bytecode, it compiled in ~50 ms).
+DATA_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "calendar_data.tsv")
+_OFF_FIELDS = 8  # year, "off", ISO date, kind, estimated (1 or 0), name, Kazakh name, moved from
+_WORK_FIELDS = 4  # year, "work", ISO date, the day off it was moved to
 
 
 def installed_holidays_version() -> str | None:
@@ -196,24 +200,46 @@ def installed_holidays_version() -> str | None:
 
 
 @cache
-def _shipped_years() -> dict[int, _BaseYear] | None:
-    """The shipped years, from MIN_YEAR to MAX_YEAR, when they were made from the installed
-    holidays version."""
+def _shipped_data() -> bytes | None:
+    """The shipped file, when it was made from the installed holidays version."""
     try:
-        shipped = __import__(DATA_MODULE, fromlist=["YEARS"])
-        version, years = shipped.HOLIDAYS_VERSION, shipped.YEARS
-    except Exception:  # missing, broken or of another layout: the package itself answers
+        with open(DATA_FILE, "rb") as f:
+            data = f.read()
+        _, header, _ = data.split(b"\n", 2)
+    except (OSError, ValueError):
         return None
-    if version != installed_holidays_version() or len(years) != MAX_YEAR - MIN_YEAR + 1:
+    if header.decode("utf-8", "replace") != f"holidays_version\t{installed_holidays_version()}":
         return None
-    found: dict[int, _BaseYear] = years
-    return found
+    return data
 
 
 def shipped_year(year: int) -> _BaseYear | None:
-    """One year of the shipped data: (days off, weekend days made working)."""
-    shipped = _shipped_years()
-    return shipped.get(year) if shipped is not None else None
+    """One year of the shipped data: (days off, weekend days made working), or None when the
+    file does not hold it as write_data_file writes it."""
+    data = _shipped_data()
+    if data is None or not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    start = data.find(b"\n%d\t" % year)
+    if start < 0:
+        return None
+    end = data.find(b"\n%d\t" % (year + 1), start)
+    off: list[_OffRow] = []
+    work: list[_WorkRow] = []
+    try:
+        for line in data[start + 1 : end if end > 0 else None].decode("utf-8").splitlines():
+            fields = line.split("\t")
+            if fields[0] != str(year):
+                return None
+            if fields[1] == "off" and len(fields) == _OFF_FIELDS and fields[3] in _KINDS:
+                day, kind, estimated, name, name_kk, moved_from = fields[2:]
+                off.append((day, kind, estimated == "1", name, name_kk, moved_from))
+            elif fields[1] == "work" and len(fields) == _WORK_FIELDS:
+                work.append((fields[2], fields[3]))
+            else:
+                return None
+    except (UnicodeDecodeError, IndexError):
+        return None
+    return off, work
 
 
 def base_year(year: int) -> _BaseYear:
@@ -232,7 +258,7 @@ def _build_year(year: int, overrides: CalendarOverrides) -> _Year:
     days_off: dict[date, DayOff] = {}
     for iso, kind_name, package_estimated, package_name, name_kk, moved_from in off_rows:
         day = date.fromisoformat(iso)
-        kind = kind_name
+        kind = _KINDS[kind_name]
         source_day = date.fromisoformat(moved_from) if moved_from else None
         name = package_name
         if source_day is not None:
@@ -284,23 +310,17 @@ def write_data_file(path: str = DATA_FILE) -> None:
         raise SystemExit("the holidays package is not installed")
     lines = [
         "# Made from the holidays package by `python -m deadline_cli.calendar`: do not edit.",
-        "# A year: (days off as (ISO date, kind, estimated, English name, Kazakh name, ISO date",
-        "# it was moved from or ''), weekend days made working as (ISO date, ISO date of the",
-        "# day off moved to or '')).",
-        f"HOLIDAYS_VERSION = {version!r}",
-        "YEARS = {",
+        f"holidays_version\t{version}",
     ]
     for year in range(MIN_YEAR, MAX_YEAR + 1):
         off, work = live_base_year(year)
-        lines.append(f"    {year}: (")
-        lines.append(
-            "        [" + "".join(f"\n            {row!r}," for row in off) + "\n        ],"
-        )
-        lines.append(
-            "        [" + "".join(f"\n            {row!r}," for row in work) + "\n        ],"
-        )
-        lines.append("    ),")
-    lines.append("}")
+        for day, kind, estimated, name, name_kk, moved_from in off:
+            fields = [day, kind, "1" if estimated else "0", name, name_kk, moved_from]
+            lines.append("\t".join([str(year), "off", *fields]))
+        lines.extend("\t".join([str(year), "work", *row]) for row in work)
+    for line in lines[1:]:
+        if "\r" in line or len(line.split("\t")) not in (2, _WORK_FIELDS, _OFF_FIELDS):
+            raise SystemExit(f"a holiday name with a tab or a line break: {line!r}")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 
