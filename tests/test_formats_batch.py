@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from typer.testing import CliRunner
@@ -338,6 +338,25 @@ def test_a_row_error_names_the_column_as_the_file_does(tmp_path: Path) -> None:
     path.write_text("id,ruling,served\nA,2026-02-05,xx\n", encoding="utf-8")
     _, _, err = invoke("batch", str(path), "-f", "csv", "--as-of", "2026-02-06")
     assert err.startswith("row 1 (id A): served 'xx' is not a date")
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet="ab ;,\\:жә€𝄞\u0301", max_size=400))
+def test_a_folded_line_unfolds_to_itself_in_lines_of_75_octets(value: str) -> None:
+    from deadline_cli.render.ics import _line, _text
+
+    content = "DESCRIPTION:" + _text(value)
+    folded = _line(content).encode("utf-8")
+    assert folded.endswith(b"\r\n")
+    lines = folded[:-2].split(b"\r\n")
+    assert b"".join(lines[:1] + [line[1:] for line in lines[1:]]) == content.encode("utf-8")
+    assert all(line.startswith(b" ") for line in lines[1:])
+    for line in lines:
+        assert len(line) <= 75
+        line.decode("utf-8")  # never cut inside a UTF-8 sequence
+    for line in lines[:-1]:  # an escape's backslash never ends a line alone
+        run = len(line) - len(line.rstrip(b"\\"))
+        assert run % 2 == 0, line
 
 
 def test_ics_lines_are_those_icalendar_writes_and_fold_within_75_octets() -> None:

@@ -128,18 +128,20 @@ def _splits_escape(data: bytes, start: int, end: int) -> bool:
 def _line(content: str) -> str:
     """A content line folded within 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence."""
     data = content.encode("utf-8")
-    if len(data) <= 74:
+    size = len(data)
+    if size <= 74:
         return content + "\r\n"
     parts = []
-    start, room = 0, 74  # as icalendar folds: 74 octets, then a space and 74 more
-    while start < len(data):
-        end = min(start + room, len(data))
-        while end < len(data) and data[end] & 0xC0 == 0x80:
+    start = 0
+    while size - start > 74:  # as icalendar folds: 74 octets, then a space and 74 more
+        end = start + 74
+        while data[end] & 0xC0 == 0x80:  # not inside a UTF-8 sequence
             end -= 1
-        if end < len(data) and _splits_escape(data, start, end):
+        if data[end - 1] == 0x5C and _splits_escape(data, start, end):
             end -= 1  # keep "\\," whole on one line, as icalendar does
         parts.append(data[start:end])
-        start, room = end, 74  # a continuation line starts with one space
+        start = end
+    parts.append(data[start:])
     return (b"\r\n ".join(parts) + b"\r\n").decode("utf-8")
 
 
