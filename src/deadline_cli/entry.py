@@ -9,8 +9,8 @@ value that looks like an option, an unknown option or a bad choice) goes to the 
 command line, which gives the same result or the usual one-line usage error.
 ``tests/test_entry.py`` checks that the options below are exactly those of the Typer commands.
 
-Ctrl-C is turned into one line and exit 130, whenever it comes, and the language of error
-messages is taken from ``--lang`` or ``$DEADLINE_LANG``.
+From the start of ``main()``, Ctrl-C is turned into one line and exit 130, and the language of
+error messages is taken from ``--lang`` or ``$DEADLINE_LANG``.
 """
 
 from __future__ import annotations
