@@ -34,12 +34,12 @@ from deadline_cli.periods import Period, nominal_day
 from deadline_cli.record import Record
 from deadline_cli.rules import DATE_INPUTS, FLAG_INPUTS, Pack, Rule, StepRule
 from deadline_cli.timeline import (
-    EXIT_FROM,
     CaseInputs,
     _check_inputs,
     _choose_kind,
     calendar_doubts,
     days_span,
+    declared_reading,
     order_pairs,
 )
 
@@ -286,24 +286,14 @@ class _Op:
 
 
 def _chosen_reading(step: StepRule, options: dict[str, str | None]) -> int:
-    """_chosen_reading(): which reading is shown; a combination no reading declares, or an
-    unknown reading, is the engine's to answer."""
-    readings = step.readings
-    if options["reading"] is not None:
-        for i, reading in enumerate(readings):
-            if reading.id == options["reading"]:
-                return i
+    """Which reading is shown (timeline.declared_reading); a combination no reading declares,
+    or an unknown reading, is the engine's to answer."""
+    found = declared_reading(
+        step.readings, options["reading"], options["exit_from"], options["exit_period"]
+    )
+    if found is None:
         raise _Declined
-    default = readings[0]
-    exit_from, exit_period = options["exit_from"], options["exit_period"]
-    if exit_from is None and exit_period is None:
-        return 0
-    trigger = EXIT_FROM[exit_from] if exit_from is not None else default.rule.trigger
-    period = Period.parse(exit_period) if exit_period is not None else default.rule.period
-    for i, reading in enumerate(readings):
-        if reading.rule.trigger == trigger and reading.rule.period == period:
-            return i
-    raise _Declined
+    return step.readings.index(found)
 
 
 def _compile(

@@ -684,33 +684,47 @@ def _reading_label(b: _Builder, reading: Reading, custom: bool) -> str | Msg:
     return msg("reading_custom", period=rule.period, start=b.label(rule.trigger))
 
 
+def declared_reading(
+    readings: Sequence[Reading],
+    reading_id: str | None,
+    exit_from: str | None,
+    exit_period: str | None,
+) -> Reading | None:
+    """The reading ``--reading`` names, or else the one that starts and lasts as
+    ``--exit-from`` and ``--exit-period`` say (the default, the first, without them); None when
+    no reading is declared so."""
+    if reading_id is not None:
+        return next((r for r in readings if r.id == reading_id), None)
+    trigger, period = _exit_term(readings[0], exit_from, exit_period)
+    return next((r for r in readings if (r.rule.trigger, r.rule.period) == (trigger, period)), None)
+
+
+def _exit_term(
+    default: Reading, exit_from: str | None, exit_period: str | None
+) -> tuple[str, Period | None]:
+    """What the exit term counts from and for how long: the options, or the default's."""
+    trigger = EXIT_FROM[exit_from] if exit_from is not None else default.rule.trigger
+    period = Period.parse(exit_period) if exit_period is not None else default.rule.period
+    return trigger, period
+
+
 def _chosen_reading(b: _Builder, step: StepRule) -> tuple[Reading, bool]:
     """The reading to show: --reading ID, or --exit-from/--exit-period, or the default."""
     readings = step.readings
     inputs = b.inputs
-    if inputs.reading is not None:
-        found = next((r for r in readings if r.id == inputs.reading), None)
-        if found is None:
-            raise DeadlineError(
-                msg(
-                    "error_unknown_reading",
-                    value=shown(inputs.reading),
-                    readings=tuple(r.id for r in readings),
-                )
-            )
+    found = declared_reading(readings, inputs.reading, inputs.exit_from, inputs.exit_period)
+    if found is not None:
         return found, False
+    if inputs.reading is not None:
+        raise DeadlineError(
+            msg(
+                "error_unknown_reading",
+                value=shown(inputs.reading),
+                readings=tuple(r.id for r in readings),
+            )
+        )
     default = readings[0]
-    if inputs.exit_from is None and inputs.exit_period is None:
-        return default, False
-    trigger = default.rule.trigger
-    if inputs.exit_from is not None:
-        trigger = EXIT_FROM[inputs.exit_from]
-    period = default.rule.period
-    if inputs.exit_period is not None:
-        period = Period.parse(inputs.exit_period)
-    for reading in readings:
-        if reading.rule.trigger == trigger and reading.rule.period == period:
-            return reading, False
+    trigger, period = _exit_term(default, inputs.exit_from, inputs.exit_period)
     # A combination no reading declares: computed, but marked and warned about.
     decision = next((r for r in readings if r.rule.trigger == trigger), default)
     rule = replace(decision.rule, trigger=trigger, period=period, certainty="unverified")
