@@ -34,6 +34,7 @@ from deadline_cli.periods import Period, nominal_day
 from deadline_cli.record import Record
 from deadline_cli.rules import DATE_INPUTS, FLAG_INPUTS, Pack, Rule, StepRule
 from deadline_cli.timeline import (
+    WARNED_CERTAINTIES,
     CaseInputs,
     _check_inputs,
     _choose_kind,
@@ -43,7 +44,6 @@ from deadline_cli.timeline import (
     order_pairs,
 )
 
-_WARNED = frozenset({"secondary", "unverified", "unsettled"})  # certainties warned of
 _DAY = timedelta(days=1)
 
 
@@ -391,7 +391,7 @@ class _Case:
             # _warn_about: each of these is a message naming the step.
             if op.window and op.input:
                 warnings += 1  # warn_open_window or warn_window
-            if rule.certainty in _WARNED:
+            if rule.certainty in WARNED_CERTAINTIES:
                 warnings += 1  # warn_certainty
             if rule.roll_certainty == "unverified" and last[1] != last[0]:
                 warnings += 1  # warn_roll_unverified

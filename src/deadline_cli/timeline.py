@@ -156,9 +156,7 @@ class Event(Record):
     @property
     def citation(self) -> str | Msg:
         """The basis, with the reading used when there is one."""
-        if self.reading is None:
-            return self.basis
-        return msg("basis_with_reading", basis=self.basis, reading=self.reading.label)
+        return citation(self.basis, self.reading.label if self.reading is not None else None)
 
     @property
     def cite(self) -> str | Msg:
@@ -326,13 +324,7 @@ class _Builder(Record, frozen=False):
         )
 
     def label(self, name: str) -> str:
-        """How a trace names an input or step; the start of a pack with kinds is the kind's."""
-        choice = self.pack.choice
-        if name == self.pack.start and choice is not None:
-            kind = choice.get(self.kind or choice.default)
-            if kind is not None and kind.start_label:
-                return kind.start_label
-        return self.pack.label_of(name)
+        return input_label(self.pack, self.kind, name)
 
     def version_step(self, rule: Rule, scenario: str) -> Step | None:
         """For a rule valid only between two dates: which law version applied, and why."""
@@ -486,9 +478,8 @@ def _build(pack: Pack, inputs: CaseInputs, calendar: KazakhCalendar, as_of: date
         b.warn(warning, *ids)
     events.sort(key=lambda e: (e.date, e.latest))
     notices = tuple(Notice(m, tuple(ids)) for m, ids in b.notices.items())
-    return Timeline(
-        pack, inputs, tuple(events), notices, as_of, start, era, kind, _unknown_notes(b)
-    )
+    notes = unknown_notes(pack, start, kind, b.omitted)
+    return Timeline(pack, inputs, tuple(events), notices, as_of, start, era, kind, notes)
 
 
 def _computed(b: _Builder, step: StepRule) -> Event:
@@ -585,53 +576,109 @@ def _run(b: _Builder, step: StepRule, rule: Rule, scenario: str) -> _Result:
 
 def _warn_about(b: _Builder, step: StepRule, rule: Rule, event: Event) -> None:
     if step.window and step.input:
-        if rule.period is None:
-            b.warn(
-                msg(
-                    "warn_open_window",
-                    label=step.label,
-                    option=option_for(step.input),
-                    trigger=b.label(rule.trigger),
-                    date=event.date,
-                ),
-                step.id,
-            )
-        else:
-            b.warn(
-                msg(
-                    "warn_window",
-                    label=step.label,
-                    option=option_for(step.input),
-                    first=event.date,
-                    last=event.latest,
-                    note=rule.note,
-                ),
-                step.id,
-            )
-    if rule.certainty in ("secondary", "unverified", "unsettled"):
-        b.warn(
-            msg(
-                "warn_certainty",
-                label=step.label,
-                certainty=msg("certainty_" + rule.certainty),
-                basis=event.citation,
-                note=rule.note,
-            ),
-            step.id,
-        )
+        b.warn(window_warning(step, rule, b.label(rule.trigger), event.date, event.latest), step.id)
+    if rule.certainty in WARNED_CERTAINTIES:
+        b.warn(certainty_warning(step, rule, event.citation), step.id)
     if rule.roll_certainty == "unverified" and event.nominal_latest != event.latest:
-        b.warn(
-            msg(
-                "warn_roll_unverified",
-                label=step.label,
-                basis=rule.basis,
-                nominal=event.date,
-                rolled=event.latest,
-            ),
-            step.id,
-        )
+        b.warn(roll_warning(step, rule, event.date, event.latest), step.id)
     if event.reading is not None:
         _warn_readings(b, step, event)
+
+
+# The messages of a case's warnings, built here for the engine and for deadline_cli.plan.
+WARNED_CERTAINTIES = frozenset({"secondary", "unverified", "unsettled"})
+
+
+def citation(basis: str | Msg, reading: str | Msg | None) -> str | Msg:
+    """A rule's basis, with the reading used when there is one (Event.citation)."""
+    if reading is None:
+        return basis
+    return msg("basis_with_reading", basis=basis, reading=reading)
+
+
+def input_label(pack: Pack, kind: str | None, name: str) -> str:
+    """How a trace names an input or step; the start of a pack with kinds is the kind's."""
+    choice = pack.choice
+    if name == pack.start and choice is not None:
+        found = choice.get(kind or choice.default)
+        if found is not None and found.start_label:
+            return found.start_label
+    return pack.label_of(name)
+
+
+def window_warning(step: StepRule, rule: Rule, trigger: str, first: date, last: date) -> Msg:
+    """A window whose day the case does not give: the event is a range (or open)."""
+    assert step.input is not None
+    if rule.period is None:
+        return msg(
+            "warn_open_window",
+            label=step.label,
+            option=option_for(step.input),
+            trigger=trigger,
+            date=first,
+        )
+    return msg(
+        "warn_window",
+        label=step.label,
+        option=option_for(step.input),
+        first=first,
+        last=last,
+        note=rule.note,
+    )
+
+
+def certainty_warning(step: StepRule, rule: Rule, basis: str | Msg) -> Msg:
+    return msg(
+        "warn_certainty",
+        label=step.label,
+        certainty=msg("certainty_" + rule.certainty),
+        basis=basis,
+        note=rule.note,
+    )
+
+
+def roll_warning(step: StepRule, rule: Rule, nominal: date, rolled: date) -> Msg:
+    return msg(
+        "warn_roll_unverified",
+        label=step.label,
+        basis=rule.basis,
+        nominal=nominal,
+        rolled=rolled,
+    )
+
+
+def earlier_reading_warning(
+    step: StepRule,
+    *,
+    day: date,
+    reading: str | Msg,
+    rule: Rule,
+    shown: date,
+    shown_reading: str | Msg,
+) -> Msg:
+    """Another reading of the law gives an earlier day than the one shown."""
+    return msg(
+        "warn_reading_earlier",
+        label=step.label,
+        date=day,
+        reading=reading,
+        basis=rule.basis,
+        shown=shown,
+        shown_reading=shown_reading,
+    )
+
+
+def given_late_warning(step: StepRule, rule: Rule, day: date, latest: date) -> Msg:
+    """A date given for a window that comes after the window's term."""
+    # A term that bounds the sending, not the arrival, says so instead (late_note).
+    key, extra = ("warn_given_late", {"basis": rule.basis})
+    if step.late_note:
+        key, extra = ("warn_given_after_term", {"note": step.late_note})
+    return msg(key, label=step.label, date=day, period=rule.period, latest=latest, **extra)
+
+
+def filed_late_warning(label: str, filed: date, deadline: date) -> Msg:
+    return msg("warn_filed_late", label=label, filed=filed, deadline=deadline)
 
 
 def _readings(
@@ -750,18 +797,15 @@ def _warn_readings(b: _Builder, step: StepRule, event: Event) -> None:
     if not earlier:
         return
     first = min(earlier, key=lambda r: r.date)
-    b.warn(
-        msg(
-            "warn_reading_earlier",
-            label=step.label,
-            date=first.date,
-            reading=first.label,
-            basis=first.rule.basis,
-            shown=event.date,
-            shown_reading=shown_reading.label,
-        ),
-        step.id,
+    message = earlier_reading_warning(
+        step,
+        day=first.date,
+        reading=first.label,
+        rule=first.rule,
+        shown=event.date,
+        shown_reading=shown_reading.label,
     )
+    b.warn(message, step.id)
 
 
 def calendar_span(term: Term, *, roll: bool) -> tuple[date, date] | None:
@@ -891,14 +935,7 @@ def _given_step(b: _Builder, step: StepRule, day: date) -> Event:
     if step.window and start is not None and rule.period is not None:
         latest = count_term(start, rule.period, b.calendar, roll=False).end
         if day > latest:
-            # A term that bounds the sending, not the arrival, says so instead (late_note).
-            key, extra = ("warn_given_late", {"basis": rule.basis})
-            if step.late_note:
-                key, extra = ("warn_given_after_term", {"note": step.late_note})
-            b.warn(
-                msg(key, label=step.label, date=day, period=rule.period, latest=latest, **extra),
-                step.id,
-            )
+            b.warn(given_late_warning(step, rule, day, latest), step.id)
     for scenario in _SCENARIOS:
         b.dates[scenario][step.id] = day
     given = msg("trace_given", option=option)
@@ -923,31 +960,25 @@ def _check_met_by(b: _Builder, events: list[Event]) -> None:
         return
     for event in events:
         if event.id == "suit_deadline" and filed > event.latest:
-            b.warn(
-                msg(
-                    "warn_filed_late",
-                    label=event.label,
-                    filed=filed,
-                    deadline=event.date,
-                ),
-                event.id,
-            )
+            b.warn(filed_late_warning(event.label, filed, event.date), event.id)
 
 
-def _unknown_notes(b: _Builder) -> tuple[Msg, ...]:
-    """Points of the path after the start that nobody has given, and what waits on them."""
-    order = list(b.pack.entries)
-    start_at = order.index(b.start) if b.start in order else 0
+def unknown_notes(
+    pack: Pack, start: str, kind: str | None, omitted: dict[str, str]
+) -> tuple[Msg, ...]:
+    """Points of the path after the start that nobody has given, and what waits on them
+    (``omitted``: each step left out, and the point of the path it waits on)."""
+    order = list(pack.entries)
+    start_at = order.index(start) if start in order else 0
     waiting: dict[str, list[str]] = {}
-    for step_id, root in b.omitted.items():
+    for step_id, root in omitted.items():
         if root in order and order.index(root) > start_at:
             waiting.setdefault(root, []).append(step_id)
     notes = []
     for root, step_ids in waiting.items():
-        labels = tuple(b.pack.label_of(s) for s in step_ids)
-        notes.append(
-            msg("note_waiting", what=b.label(root), option=option_for(root), labels=labels)
-        )
+        labels = tuple(pack.label_of(s) for s in step_ids)
+        what = input_label(pack, kind, root)
+        notes.append(msg("note_waiting", what=what, option=option_for(root), labels=labels))
     return tuple(notes)
 
 
