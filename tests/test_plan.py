@@ -17,7 +17,11 @@ from typer.testing import CliRunner
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.cli import app
 from deadline_cli.errors import EXIT_ROWS_FAILED, DeadlineError
+from deadline_cli.i18n import load as load_lang
 from deadline_cli.plan import Planned, Planner, _fits
+from deadline_cli.render.data import timeline_dict
+from deadline_cli.render.json import dumps_line
+from deadline_cli.render.planned import PlannedRows
 from deadline_cli.rules import BUILTIN_PACKS, DATE_INPUTS, Pack, load_pack, load_pack_file
 from deadline_cli.timeline import CaseInputs, Timeline, build_timeline, uses
 
@@ -159,15 +163,27 @@ def _pack(pack_id: str) -> Pack:
     return load_pack_file(FEATURES) if pack_id == "features" else load_pack(pack_id)
 
 
+LANGS = {code: load_lang(code) for code in ("en", "ru", "kk")}
+ROWS = {code: PlannedRows(lang, CALENDAR, AS_OF) for code, lang in LANGS.items()}
+
+
+def engine_jsonl(pack: Pack, case: dict[str, object], lang: str) -> str:
+    """The engine's JSON Lines row of the case (after its opening brace), as batch writes it."""
+    timeline = build_timeline(pack, CaseInputs(**case), CALENDAR, AS_OF)  # type: ignore[arg-type]
+    return dumps_line(timeline_dict(timeline, LANGS[lang], explain=False))[1:]
+
+
 @pytest.mark.parametrize("pack_id", [*BUILTIN_PACKS, "features"])
 def test_a_planned_row_is_the_engines(pack_id: str) -> None:
+    """The CSV row (days and the number of warnings) and the JSON Lines row, byte for byte,
+    in a language drawn for the case."""
     pack = _pack(pack_id)
-    planner = Planner(CALENDAR)
+    planner = Planner(CALENDAR, detail=True)
     seen = {"planned": 0, "declined": 0, "errors": 0}
 
     @PLANNED
-    @given(case=cases(pack))
-    def check(case: dict[str, object]) -> None:
+    @given(case=cases(pack), lang=st.sampled_from(sorted(LANGS)))
+    def check(case: dict[str, object], lang: str) -> None:
         planned = planned_row(planner, pack, case)
         try:
             expected = engine_row(pack, case)
@@ -182,6 +198,7 @@ def test_a_planned_row_is_the_engines(pack_id: str) -> None:
             seen["declined"] += 1
             return
         assert (planned.dates, planned.warnings) == expected, case
+        assert ROWS[lang](planned) == engine_jsonl(pack, case, lang), case
         seen["planned"] += 1
 
     check()
@@ -264,13 +281,24 @@ def _register(path: Path, count: int) -> None:
             out.writerow(row)
 
 
-@pytest.mark.parametrize(("excel", "jsonl"), [(False, False), (True, False), (False, True)])
+@pytest.mark.parametrize(
+    ("excel", "jsonl", "out"),
+    [
+        (False, False, ["-f", "csv"]),
+        (True, False, ["-f", "csv"]),
+        (False, True, ["-f", "csv"]),
+        (False, False, ["-f", "jsonl"]),
+        (False, False, ["-f", "jsonl", "--lang", "ru"]),
+        (False, True, ["-f", "jsonl", "--lang", "kk"]),
+    ],
+)
 def test_a_planned_batch_is_the_engines(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, excel: bool, jsonl: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, excel: bool, jsonl: bool, out: list[str]
 ) -> None:
-    """`batch -f csv` plans its cases; with the plan declining every case (the engine
-    computes them all, as before the plan) the output is the same, byte for byte: the rows,
-    the errors and the summary; from CSV or from JSON Lines."""
+    """`batch -f csv` and `batch -f jsonl` plan their cases; with the plan declining every
+    case (the engine computes them all, as before the plan) the output is the same, byte for
+    byte: the rows, the errors and the summary; from CSV or from JSON Lines, in English,
+    Russian and Kazakh."""
     register = tmp_path / "register.csv"
     _register(register, 1500)
     if jsonl:
@@ -278,7 +306,7 @@ def test_a_planned_batch_is_the_engines(
             lines = [json.dumps({k: v for k, v in row.items() if v}) for row in csv.DictReader(f)]
         register = tmp_path / "register.jsonl"
         register.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    args = ["batch", str(register), "-f", "csv", "--as-of", "2026-12-02"]
+    args = ["batch", str(register), *out, "--as-of", "2026-12-02"]
     args += ["--excel"] if excel else []
     runner = CliRunner()
     planned = runner.invoke(app, args)
@@ -288,13 +316,17 @@ def test_a_planned_batch_is_the_engines(
     assert planned.stdout_bytes == engine.stdout_bytes
     assert planned.stderr == engine.stderr
     rows = planned.stdout_bytes.decode("utf-8-sig").splitlines()
-    assert len(rows) > 600  # the header and the good rows: most of the register
+    assert len(rows) > 600  # the good rows (and CSV's header): most of the register
 
 
-def test_a_batch_counts_on_the_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CSV batch does use the plan: the engine computes no good case of a planned pack
-    but those the plan declines by design (were it to, the test above would compare the
-    engine with itself). It still checks the first case of each shape, and answers errors."""
+@pytest.mark.parametrize("out", ["csv", "jsonl"])
+def test_a_batch_counts_on_the_plan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str
+) -> None:
+    """The CSV and JSON Lines batches do use the plan: the engine computes no good case of a
+    planned pack but those the plan declines by design (were it to, the test above would
+    compare the engine with itself). It still checks the first case of each shape, and
+    answers errors. With --explain, JSON Lines shows the trace: the engine computes it."""
     register = tmp_path / "register.csv"
     _register(register, 300)
     import deadline_cli.batch
@@ -309,6 +341,11 @@ def test_a_batch_counts_on_the_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         return timeline
 
     monkeypatch.setattr(deadline_cli.batch, "build_timeline", counted)
-    result = CliRunner().invoke(app, ["batch", str(register), "-f", "csv", "-q"])
+    result = CliRunner().invoke(app, ["batch", str(register), "-f", out, "-q"])
     assert result.exit_code == EXIT_ROWS_FAILED
     assert set(computed) == {"refugee-path"}, computed
+    if out == "jsonl":
+        computed.clear()
+        args = ["batch", str(register), "-f", out, "-q", "--explain"]
+        assert CliRunner().invoke(app, args).exit_code == EXIT_ROWS_FAILED
+        assert len(set(computed)) > 5, computed

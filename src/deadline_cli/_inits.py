@@ -310,10 +310,11 @@ def _31(self, origin, sources, known, kinds, eras, reasons):
     _set(self, 'reasons', reasons)
 
 
-def _32(self, pack, dates, warnings):
+def _32(self, pack, dates, warnings, case):
     _set(self, 'pack', pack)
     _set(self, 'dates', dates)
     _set(self, 'warnings', warnings)
+    _set(self, 'case', case)
 
 
 def _33(self, pack, inputs, calendar, start, era, kind, dates, omitted, notices, spans):
@@ -495,7 +496,7 @@ SHAPES = {
     (('number', 'page', 'text'), ()): _29.__code__,
     (('option', 'kinds', 'default'), ()): _30.__code__,
     (('origin', 'sources', 'known', 'kinds', 'eras', 'reasons'), ()): _31.__code__,
-    (('pack', 'dates', 'warnings'), ()): _32.__code__,
+    (('pack', 'dates', 'warnings', 'case'), ()): _32.__code__,
     (('pack', 'inputs', 'calendar', 'start', 'era', 'kind', 'dates', 'omitted', 'notices', 'spans'), ('dates', 'omitted', 'notices', 'spans')): _33.__code__,
     (('pack', 'inputs', 'events', 'notices', 'as_of', 'start', 'era', 'kind', 'notes'), ()): _34.__code__,
     (('ruling', 'final_form', 'appeal_ruling', 'appeal_served', 'served', 'copy_sent', 'in_force', 'refusal', 'complaint_decided', 'complaint_served', 'filed', 'notified', 'complaint_filed', 'cassation_filed', 'cassation_ruling', 'immediate', 'no_appeal_notice', 'immediate_reason', 'start', 'kind', 'reading', 'exit_from', 'exit_period'), ()): _35.__code__,

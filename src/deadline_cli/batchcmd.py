@@ -280,12 +280,22 @@ def run_batch(options: BatchOptions) -> int:
             excel=options.excel,
             explain=options.explain,
         )
-    if options.output_format == "csv" and options.alert_within is None:
-        # A CSV row holds each event's days and the number of warnings, nothing else: plan
-        # them (deadline_cli.plan), with the engine for whatever the plan declines.
+    planned = options.output_format == "csv" or (
+        options.output_format == "jsonl" and not options.explain
+    )
+    if planned and options.alert_within is None:
+        # A CSV row holds each event's days and the number of warnings, a JSON Lines row
+        # (without --explain) what the rules say besides: plan them (deadline_cli.plan),
+        # with the engine for whatever the plan declines.
         from deadline_cli.plan import Planner
 
-        setup.runner.planner = Planner(setup.runner.calendar)
+        runner = setup.runner
+        detail = options.output_format == "jsonl"
+        runner.planner = Planner(runner.calendar, detail=detail)
+        if detail:
+            from deadline_cli.render.planned import PlannedRows
+
+            writer.planned_rows = PlannedRows(setup.lang, runner.calendar, runner.as_of)
     seen = SeenIds()
     read = computed = alert = 0
     progress = _Progress(enabled=not options.quiet and _tty(sys.stderr))
@@ -363,6 +373,7 @@ class _BatchWriter:
         self.event_ids: list[str] = []
         self.rendered: dict[int, tuple[Any, str]] = {}
         self.ics: Any = None
+        self.planned_rows: Any = None  # render.planned.PlannedRows, for planned cases
         self.header = ""
         self.pending: list[str] = []  # rows written in chunks: one write per 256 rows
         self.started = False
@@ -405,10 +416,10 @@ class _BatchWriter:
         if self.format == "csv":
             self._csv_row(case_id, timeline)
             return
-        assert isinstance(timeline, Timeline)  # cases are planned for CSV only
         if self.format == "jsonl":
             self._jsonl_row(row, case_id, timeline)
         else:
+            assert isinstance(timeline, Timeline)  # cases are planned for CSV and JSON Lines
             self._put(self.ics.case(case_id, timeline))
 
     def _csv_row(self, case_id: str, timeline: Timeline | Planned) -> None:
@@ -425,15 +436,20 @@ class _BatchWriter:
         sep = self.sep
         self._put(self.csv_field(case_id, sep) + sep + cached[1])
 
-    def _jsonl_row(self, row: int, case_id: str, timeline: Timeline) -> None:
+    def _jsonl_row(self, row: int, case_id: str, timeline: Timeline | Planned) -> None:
         # As for CSV, each distinct timeline is rendered once; the row's own id and number
         # go in front of its fields: '{"id":"K-1","row":3,' + '"procedure":...}'.
         cached = self.rendered.get(id(timeline))
         if cached is None or cached[0] is not timeline:
             if len(self.rendered) > 4096:
                 self.rendered.clear()
-            data = self.timeline_dict(timeline, self.lang, explain=self.explain)
-            cached = self.rendered[id(timeline)] = (timeline, self.dumps_line(data)[1:])
+            if isinstance(timeline, Timeline):
+                data = self.timeline_dict(timeline, self.lang, explain=self.explain)
+                text = self.dumps_line(data)[1:]
+            else:
+                assert self.planned_rows is not None
+                text = self.planned_rows(timeline)
+            cached = self.rendered[id(timeline)] = (timeline, text)
         self._put(self.line_head(case_id, row) + cached[1])
 
     def _put(self, text: str) -> None:

@@ -30,29 +30,45 @@ from datetime import date, timedelta
 
 from deadline_cli.calendar import MAX_YEAR, MIN_YEAR, KazakhCalendar
 from deadline_cli.errors import DeadlineError
+from deadline_cli.i18n import Msg
 from deadline_cli.periods import Period, nominal_day
 from deadline_cli.record import Record
 from deadline_cli.rules import DATE_INPUTS, FLAG_INPUTS, Pack, Rule, StepRule
 from deadline_cli.timeline import (
     WARNED_CERTAINTIES,
     CaseInputs,
+    Event,
+    _Builder,
     _check_inputs,
     _choose_kind,
+    _given_events,
     calendar_doubts,
+    calendar_warnings,
+    certainty_warning,
+    choose_era,
+    citation,
     days_span,
     declared_reading,
+    earlier_reading_warning,
+    filed_late_warning,
+    given_late_warning,
+    input_label,
     order_pairs,
+    roll_warning,
+    window_warning,
 )
 
 _DAY = timedelta(days=1)
 
 
 class Planned(Record):
-    """A case as its CSV row shows it."""
+    """A case as its CSV row shows it; with ``case``, what its JSON Lines row needs too
+    (render.planned)."""
 
     pack: Pack
     dates: dict[str, tuple[date, date]]  # event id -> (earliest, latest)
     warnings: int
+    case: CaseRun | None = None
 
 
 def case_inputs(
@@ -77,7 +93,11 @@ class _Declined(Exception):
 
 
 class _Missing(Exception):
-    """A step counts from a point of the path nobody has given: it is left out."""
+    """A step counts from a point of the path nobody has given: it is left out (``root``:
+    the point it waits on, as timeline._Missing)."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
 
 
 def _fits(pack: Pack) -> bool:
@@ -94,18 +114,20 @@ def _fits(pack: Pack) -> bool:
     )
 
 
-# A term's days: the nominal last day, the (rolled) last day, and the calendar's doubts its
-# end depends on (the estimated days off and the provisional years of its span).
-_Days = tuple[date, date, tuple[object, ...]]
-# A rule's run in a scenario: the day, the nominal last day of its term, and its doubts.
-_Run = tuple[date, date | None, tuple[object, ...]]
+# A term's days: the nominal last day, the (rolled) last day, the calendar's doubts its end
+# depends on (the estimated days off and the provisional years of its span), and that span.
+_Span = tuple[date, date] | None
+_Days = tuple[date, date, tuple[object, ...], _Span]
+# A rule's run in a scenario: the day, the nominal last day of its term, its doubts and span.
+Run = tuple[date, date | None, tuple[object, ...], _Span]
 
 
 class Planner:
     """Plans the cases of a batch on one calendar."""
 
-    def __init__(self, calendar: KazakhCalendar) -> None:
+    def __init__(self, calendar: KazakhCalendar, *, detail: bool = False) -> None:
         self.calendar = calendar
+        self.detail = detail  # keep each case's run, for its JSON Lines row
         # By the pack's identity; the pack held in the value keeps its id, and those of its
         # rules and periods, from being reused while the planner lives: the shapes and the
         # terms below are keyed by them.
@@ -138,7 +160,11 @@ class Planner:
             plan = shape.plans[era]
             if plan is None:
                 return None
-            days, warnings = _Case(plan, dates, self.term).run()
+            case = CaseRun(plan, shape, era, dates, self.term)
+            days, warnings = case.run()
+            if self.detail:
+                case.flags, case.options = flags, options
+                return Planned(pack, days, warnings, case)
             return Planned(pack, days, warnings)
         except (_Declined, DeadlineError, OverflowError, ValueError):
             return None
@@ -162,7 +188,7 @@ class Planner:
             doubts = (*estimated, *provisional)
         if len(self._terms) >= 65536:
             self._terms.clear()
-        found = self._terms[key] = (nominal, end, doubts)
+        found = self._terms[key] = (nominal, end, doubts, span)
         return found
 
     def _shape(
@@ -200,9 +226,20 @@ class _Shape:
     gives and its options. A case of a known shape needs only its dates checked; its plan
     (one for each law version, ``plans``) is compiled when a case first needs it."""
 
-    __slots__ = ("eras", "kind", "order", "plans", "present", "start")
+    __slots__ = (
+        "eras",
+        "kind",
+        "kind_days",
+        "order",
+        "own_events",
+        "pack",
+        "plans",
+        "present",
+        "start",
+    )
 
     def __init__(self, pack: Pack, present: frozenset[str], start: str, kind: str | None) -> None:
+        self.pack = pack
         self.present = present
         self.start = start
         self.kind = kind
@@ -215,6 +252,22 @@ class _Shape:
             for e in pack.eras
         )
         self.plans: dict[str | None, _Plan | None] = {}
+        # The events of the dates given that no step stands for (CaseRun.own_events), and
+        # the inputs whose days decide them besides the shape and the law version: for a
+        # pack with kinds, those a dated variant is judged on (timeline._start_of_kind).
+        self.own_events: dict[tuple[object, ...], tuple[Event, ...]] = {}
+        self.kind_days: tuple[str, ...] = ()
+        if pack.choice is not None:
+            self.kind_days = tuple(
+                sorted(
+                    {
+                        v.judged_on
+                        for s in pack.steps
+                        for v in s.variants
+                        if v.valid_from is not None or v.valid_until is not None
+                    }
+                )
+            )
 
     def era_of(self, dates: dict[str, date]) -> str | None:
         if not self.eras:
@@ -224,6 +277,10 @@ class _Shape:
             if (since is None or day >= since) and (until is None or day <= until):
                 return era
         raise _Declined  # error_no_era
+
+    def era_judged(self, era: str | None) -> str | None:
+        """The input the law version was judged on (choose_era's ``judged_on``)."""
+        return next((judged_on for e, judged_on, *_ in self.eras if e == era), None)
 
 
 class _Source:
@@ -268,7 +325,19 @@ class _Source:
 class _Op:
     """A step as the cases of a plan go through it."""
 
-    __slots__ = ("act", "chosen", "dated", "given", "id", "input", "sources", "step", "window")
+    __slots__ = (
+        "act",
+        "chosen",
+        "dated",
+        "given",
+        "id",
+        "input",
+        "reading",
+        "said",
+        "sources",
+        "step",
+        "window",
+    )
 
     def __init__(self, step: StepRule, sources: tuple[_Source, ...], chosen: int, act: str) -> None:
         rule = step.rule
@@ -283,6 +352,17 @@ class _Op:
         self.act = act
         self.sources = sources  # the rule, or each reading of it
         self.chosen = chosen  # which of the sources is shown: the reading chosen
+        self.reading = step.readings[chosen].label if step.readings else None
+        self.said: dict[int, tuple[Rule, Msg]] = {}  # certainty warnings, by their rule
+
+    def certainty(self, rule: Rule) -> Msg:
+        """warn_certainty for the rule picked: it names only the step and the rule, so the
+        cases that pick the same rule share one message (said once by render.planned)."""
+        found = self.said.get(id(rule))
+        if found is None or found[0] is not rule:
+            message = certainty_warning(self.step, rule, citation(rule.basis, self.reading))
+            found = self.said[id(rule)] = (rule, message)
+        return found[1]
 
 
 def _chosen_reading(step: StepRule, options: dict[str, str | None]) -> int:
@@ -341,46 +421,108 @@ class _Plan:
         self.entries = entries
 
 
-class _Case:
+class Done:
+    """A step of a case as the plan went through it: the rule shown, and for a computed step
+    its runs in the earliest and the latest scenario and those of each reading (its index,
+    the rule it picked, and its runs); for a step whose date is given, that date."""
+
+    __slots__ = ("day", "first", "last", "op", "readings", "rule")
+
+    def __init__(
+        self,
+        op: _Op,
+        rule: Rule,
+        first: Run | None,
+        last: Run | None,
+        *,
+        readings: tuple[tuple[int, Rule, Run, Run], ...] = (),
+        day: date | None = None,
+    ) -> None:
+        self.op = op
+        self.rule = rule
+        self.first = first
+        self.last = last
+        self.readings = readings
+        self.day = day
+
+
+# A warning as the plan finds it: the function that makes the engine's message, and its
+# arguments (the message itself is made only for a format that shows it).
+Warned = tuple[Callable[..., Msg], tuple[object, ...]]
+
+
+class CaseRun:
     """One case through its plan, as timeline._build goes through the steps: each given,
     computed, or left out."""
 
-    __slots__ = ("early", "given", "late", "omitted", "plan", "term")
+    __slots__ = (
+        "dates",
+        "done",
+        "doubts",
+        "early",
+        "era",
+        "flags",
+        "given",
+        "late",
+        "omitted",
+        "options",
+        "plan",
+        "shape",
+        "term",
+        "warned",
+    )
 
     def __init__(
-        self, plan: _Plan, given: dict[str, date], term: Callable[[date, Period, bool], _Days]
+        self,
+        plan: _Plan,
+        shape: _Shape,
+        era: str | None,
+        given: dict[str, date],
+        term: Callable[[date, Period, bool], _Days],
     ) -> None:
         self.plan = plan
+        self.shape = shape
+        self.era = era
         self.given = given
         self.term = term
         # The days known in the earliest and the latest scenario: one dict until a step's
         # days differ between them (a window not given), then two.
         self.early = dict(given)
         self.late = self.early
-        self.omitted: set[str] = set()
+        self.omitted: dict[str, str] = {}  # a step left out -> the point it waits on
+        self.done: list[Done] = []  # the steps that are events, in the pack's order
+        self.warned: list[Warned] = []  # in the engine's order (timeline._Builder.warn)
+        self.doubts: set[object] = set()  # the calendar's: a warning each
+        self.dates: dict[str, tuple[date, date]] = {}
+        self.flags: dict[str, bool] = {}
+        self.options: dict[str, str | None] = {}
 
     def run(self) -> tuple[dict[str, tuple[date, date]], int]:
         """Each event's earliest and latest day, and the number of warnings."""
         given = self.given
-        out = {name: (given[name], given[name]) for name in self.plan.own}
-        doubts: set[object] = set()
-        warnings = 0
+        out = self.dates = {name: (given[name], given[name]) for name in self.plan.own}
+        doubts, warned, done = self.doubts, self.warned, self.done
         for op in self.plan.ops:
             if op.dated is not None:
                 act = given.get(op.act)
                 if act is not None and not op.dated.dates_hold(act):
                     continue
+            step = op.step
             if op.given:
                 day = given[op.input]  # type: ignore[index]
-                warnings += self._given(op, day)
+                rule, latest = self._given(op, day)
+                if latest is not None:
+                    warned.append((given_late_warning, (step, rule, day, latest)))
+                done.append(Done(op, rule, None, None, day=day))
                 self.early[op.id] = self.late[op.id] = day
                 out[op.id] = (day, day)
                 continue
             try:
-                rule, first, last, earlier = self._computed(op)
-            except _Missing:
-                self.omitted.add(op.id)
+                rule, first, last, readings = self._computed(op)
+            except _Missing as missing:
+                self.omitted[op.id] = missing.root
                 continue
+            done.append(Done(op, rule, first, last, readings=readings))
             if first[0] != last[0] and self.late is self.early:
                 self.late = dict(self.early)
             self.early[op.id] = first[0]
@@ -388,29 +530,71 @@ class _Case:
             out[op.id] = (first[0], last[0])
             if first[2] or last[2]:
                 doubts.update(first[2], last[2])
-            # _warn_about: each of these is a message naming the step.
+            # timeline._warn_about, in its order.
             if op.window and op.input:
-                warnings += 1  # warn_open_window or warn_window
+                warned.append((_window, (step, rule, self.shape, first[0], last[0])))
             if rule.certainty in WARNED_CERTAINTIES:
-                warnings += 1  # warn_certainty
+                warned.append((op.certainty, (rule,)))
             if rule.roll_certainty == "unverified" and last[1] != last[0]:
-                warnings += 1  # warn_roll_unverified
-            if earlier:
-                warnings += 1  # warn_reading_earlier
+                warned.append((roll_warning, (step, rule, first[0], last[0])))
+            if readings:
+                self._earlier_reading(op, first[0], readings)
         filed = given.get("filed")
         suit = out.get("suit_deadline")
-        if filed is not None and suit is not None and filed > suit[1]:
-            warnings += 1  # _check_met_by
-        return out, warnings + len(doubts)
+        if filed is not None and suit is not None and filed > suit[1]:  # _check_met_by
+            label = next(d.op.step.label for d in done if d.op.id == "suit_deadline")
+            warned.append((filed_late_warning, (label, filed, suit[0])))
+        return out, len(warned) + len(doubts)
 
-    def _computed(self, op: _Op) -> tuple[Rule, _Run, _Run, bool]:
-        """_computed(): the rule shown, its runs in both scenarios, and whether another
-        reading gives an earlier day (warn_reading_earlier)."""
+    def _earlier_reading(
+        self, op: _Op, shown: date, readings: tuple[tuple[int, Rule, Run, Run], ...]
+    ) -> None:
+        """timeline._warn_readings: the earliest day another reading gives, if earlier."""
+        earlier = [r for r in readings if r[0] != op.chosen and r[2][0] < shown]
+        if not earlier:
+            return
+        index, rule, first, _ = min(earlier, key=lambda r: r[2][0])
+        label = op.step.readings[index].label
+        self.warned.append((_earlier, (op.step, (first[0], label, rule), (shown, op.reading))))
+
+    def own_events(self, calendar: KazakhCalendar) -> tuple[Event, ...]:
+        """The events of the dates given that no step stands for, as the engine makes them
+        (timeline._given_events) for the first case of their kind: what they say is this
+        case's, their dates (and trace) that case's; the date of each is ``given[id]``."""
+        shape = self.shape
+        key = (self.era, *(self.given.get(n) for n in shape.kind_days))
+        found = shape.own_events.get(key)
+        if found is None:
+            pack = shape.pack
+            inputs = case_inputs(self.given, self.flags, self.options)
+            era = choose_era(pack, inputs, shape.start)
+            b = _Builder(pack, inputs, calendar, shape.start, era, shape.kind)
+            given = {n: self.given[n] for n in DATE_INPUTS if n in self.given}
+            b.dates = {"earliest": dict(given), "latest": dict(given)}
+            if len(shape.own_events) > 1024:
+                shape.own_events.clear()
+            found = shape.own_events[key] = tuple(_given_events(b, given))
+        return found
+
+    def messages(self, calendar: KazakhCalendar) -> list[Msg]:
+        """The case's warnings as the engine says them, in its order."""
+        said = [make(*args) for make, args in self.warned]
+        if self.doubts:
+            spans = []
+            for done in self.done:
+                if done.first is not None and done.last is not None:
+                    spans += [(done.op.id, *r[3]) for r in (done.first, done.last) if r[3]]
+            said += [m for m, _ in calendar_warnings(calendar, spans, self.shape.pack.label_of)]
+        return said
+
+    def _computed(self, op: _Op) -> tuple[Rule, Run, Run, tuple[tuple[int, Rule, Run, Run], ...]]:
+        """_computed(): the rule shown, its runs in both scenarios, and for a rule with
+        readings each reading's (the readings that wait on a point nobody gave left out)."""
         sources = op.sources
         if len(sources) == 1:
-            return (*self._both(op, sources[0]), False)
+            return (*self._both(op, sources[0]), ())
         found = None
-        others = []
+        readings = []
         for i, source in enumerate(sources):
             try:
                 done = self._both(op, source)
@@ -420,12 +604,11 @@ class _Case:
                 continue
             if i == op.chosen:
                 found = done
-            else:
-                others.append(done[1][0])
+            readings.append((i, *done))
         assert found is not None
-        return (*found, any(day < found[1][0] for day in others))
+        return (*found, tuple(readings))
 
-    def _both(self, op: _Op, source: _Source) -> tuple[Rule, _Run, _Run]:
+    def _both(self, op: _Op, source: _Source) -> tuple[Rule, Run, Run]:
         """timeline._both(): the rule picked in the earliest scenario, and the run in each.
         While the scenarios' days are the same, so are the picks, and the runs but for a
         window (its earliest day is its start) and an unverified roll (not in the earliest)."""
@@ -438,41 +621,64 @@ class _Case:
             return picked, first, self._run(op, picked, late, False)
         return picked, first, first
 
-    def _run(self, op: _Op, rule: Rule, dates: dict[str, date], earliest: bool) -> _Run:
+    def _run(self, op: _Op, rule: Rule, dates: dict[str, date], earliest: bool) -> Run:
         """_Builder.compute() for the days."""
         start = dates.get(rule.trigger)
         earlier = self.given.get(rule.or_from) if rule.or_from else None
         if start is None:
             if earlier is None:  # _Builder.trigger(): a point not known yet, or an error
-                if rule.trigger in self.omitted or rule.trigger in self.plan.entries:
-                    raise _Missing
+                if rule.trigger in self.omitted:
+                    raise _Missing(self.omitted[rule.trigger])
+                if rule.trigger in self.plan.entries:
+                    raise _Missing(rule.trigger)
                 raise _Declined  # error_needs_input
             start = earlier
         elif earlier is not None and earlier <= start:
             start = earlier
         period = rule.period
         if period is None or (op.window and earliest):
-            return start, None, ()
+            return start, None, (), None
         roll = rule.roll and not op.window
         if earliest and rule.roll_certainty == "unverified":
             roll = False
         if rule.first_day_counts:
             start -= _DAY
-        nominal, end, doubts = self.term(start, period, roll)
-        return (end + _DAY if rule.next_day else end), nominal, doubts
+        nominal, end, doubts, span = self.term(start, period, roll)
+        return (end + _DAY if rule.next_day else end), nominal, doubts, span
 
-    def _given(self, op: _Op, day: date) -> int:
-        """_given_step(): a date given for a step (the decision in final form); 1 when it
-        comes after the step's term (warn_given_late), else 0."""
+    def _given(self, op: _Op, day: date) -> tuple[Rule, date | None]:
+        """_given_step(): a date given for a step (the decision in final form): the rule
+        that bounds it, and the term's last day when the date comes after it
+        (warn_given_late), else None."""
         try:
             rule = op.sources[0].pick(self.early)
         except _Declined:
             rule = op.step.rule
         start = self.early.get(rule.trigger)
         if start is None or not op.window:
-            return 0
+            return rule, None
         if day < start:
             raise _Declined  # error_given_before
-        if rule.period is not None and day > self.term(start, rule.period, False)[1]:
-            return 1  # warn_given_late or warn_given_after_term
-        return 0
+        if rule.period is not None:
+            latest = self.term(start, rule.period, False)[1]
+            if day > latest:
+                return rule, latest
+        return rule, None
+
+
+# The warnings' messages, made from what the plan kept (CaseRun.warned).
+
+
+def _window(step: StepRule, rule: Rule, shape: _Shape, first: date, last: date) -> Msg:
+    trigger = input_label(shape.pack, shape.kind, rule.trigger)
+    return window_warning(step, rule, trigger, first, last)
+
+
+def _earlier(step: StepRule, found: tuple[date, str, Rule], shown: tuple[date, str | None]) -> Msg:
+    """The earliest other reading (its day, label and rule), and the day shown and its
+    reading."""
+    day, reading, rule = found
+    assert shown[1] is not None
+    return earlier_reading_warning(
+        step, day=day, reading=reading, rule=rule, shown=shown[0], shown_reading=shown[1]
+    )
