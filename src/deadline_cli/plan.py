@@ -1,6 +1,9 @@
 """A case's dates alone: every event's earliest and latest day and how many warnings it has,
 which is all a batch's CSV row holds, without the trace, the messages and the events the
-engine builds for people to read (issue 17: 20,000 cases that do not repeat).
+engine builds for people to read (issue 17: 20,000 cases that do not repeat). With
+``detail``, a case also keeps the rule each step showed, its runs and its warnings (made only
+when asked for, by the engine's own message builders in timeline): what a JSON Lines row
+without ``--explain`` holds (render.planned writes it).
 
 The engine (timeline._build) stays the one source of truth. This follows its rules in its
 order: the same variant picked (timeline._Builder.pick), the same step left out, the same
@@ -20,7 +23,8 @@ answers:
 Where a warning is counted, the engine's message names the step by its label: warnings of
 different steps, or of different kinds, are never the same message, so the count is a sum.
 tests/test_plan.py checks on random cases of every built-in pack that a row planned here is
-the engine's row, and that the cases declined are the ones listed above or errors.
+the engine's row (CSV, and JSON Lines byte for byte in every language), and that the cases
+declined are the ones listed above or errors.
 """
 
 from __future__ import annotations
@@ -161,11 +165,10 @@ class Planner:
             if plan is None:
                 return None
             case = CaseRun(plan, shape, era, dates, self.term)
-            days, warnings = case.run()
-            if self.detail:
-                case.flags, case.options = flags, options
-                return Planned(pack, days, warnings, case)
-            return Planned(pack, days, warnings)
+            if not self.detail:
+                return Planned(pack, *case.run())
+            case.done, case.inputs = [], (flags, options)
+            return Planned(pack, *case.run(), case)
         except (_Declined, DeadlineError, OverflowError, ValueError):
             return None
 
@@ -446,6 +449,8 @@ class Done:
         self.day = day
 
 
+_NO_INPUTS: tuple[dict[str, bool], dict[str, str | None]] = ({}, {})
+
 # A warning as the plan finds it: the function that makes the engine's message, and its
 # arguments (the message itself is made only for a format that shows it).
 Warned = tuple[Callable[..., Msg], tuple[object, ...]]
@@ -456,16 +461,14 @@ class CaseRun:
     computed, or left out."""
 
     __slots__ = (
-        "dates",
         "done",
         "doubts",
         "early",
         "era",
-        "flags",
         "given",
+        "inputs",
         "late",
         "omitted",
-        "options",
         "plan",
         "shape",
         "term",
@@ -490,17 +493,17 @@ class CaseRun:
         self.early = dict(given)
         self.late = self.early
         self.omitted: dict[str, str] = {}  # a step left out -> the point it waits on
-        self.done: list[Done] = []  # the steps that are events, in the pack's order
         self.warned: list[Warned] = []  # in the engine's order (timeline._Builder.warn)
         self.doubts: set[object] = set()  # the calendar's: a warning each
-        self.dates: dict[str, tuple[date, date]] = {}
-        self.flags: dict[str, bool] = {}
-        self.options: dict[str, str | None] = {}
+        # Kept for a JSON Lines row (Planner.detail): the steps that are events, in the
+        # pack's order, and the case's flags and options (Planner.plan's).
+        self.done: list[Done] | None = None
+        self.inputs: tuple[dict[str, bool], dict[str, str | None]] = _NO_INPUTS
 
     def run(self) -> tuple[dict[str, tuple[date, date]], int]:
         """Each event's earliest and latest day, and the number of warnings."""
         given = self.given
-        out = self.dates = {name: (given[name], given[name]) for name in self.plan.own}
+        out = {name: (given[name], given[name]) for name in self.plan.own}
         doubts, warned, done = self.doubts, self.warned, self.done
         for op in self.plan.ops:
             if op.dated is not None:
@@ -513,7 +516,8 @@ class CaseRun:
                 rule, latest = self._given(op, day)
                 if latest is not None:
                     warned.append((given_late_warning, (step, rule, day, latest)))
-                done.append(Done(op, rule, None, None, day=day))
+                if done is not None:
+                    done.append(Done(op, rule, None, None, day=day))
                 self.early[op.id] = self.late[op.id] = day
                 out[op.id] = (day, day)
                 continue
@@ -522,7 +526,8 @@ class CaseRun:
             except _Missing as missing:
                 self.omitted[op.id] = missing.root
                 continue
-            done.append(Done(op, rule, first, last, readings=readings))
+            if done is not None:
+                done.append(Done(op, rule, first, last, readings=readings))
             if first[0] != last[0] and self.late is self.early:
                 self.late = dict(self.early)
             self.early[op.id] = first[0]
@@ -542,7 +547,7 @@ class CaseRun:
         filed = given.get("filed")
         suit = out.get("suit_deadline")
         if filed is not None and suit is not None and filed > suit[1]:  # _check_met_by
-            label = next(d.op.step.label for d in done if d.op.id == "suit_deadline")
+            label = next(o.step.label for o in self.plan.ops if o.id == "suit_deadline")
             warned.append((filed_late_warning, (label, filed, suit[0])))
         return out, len(warned) + len(doubts)
 
@@ -550,12 +555,13 @@ class CaseRun:
         self, op: _Op, shown: date, readings: tuple[tuple[int, Rule, Run, Run], ...]
     ) -> None:
         """timeline._warn_readings: the earliest day another reading gives, if earlier."""
-        earlier = [r for r in readings if r[0] != op.chosen and r[2][0] < shown]
-        if not earlier:
-            return
-        index, rule, first, _ = min(earlier, key=lambda r: r[2][0])
-        label = op.step.readings[index].label
-        self.warned.append((_earlier, (op.step, (first[0], label, rule), (shown, op.reading))))
+        found = None
+        for reading in readings:
+            day = reading[2][0]
+            if reading[0] != op.chosen and day < shown and (found is None or day < found[2][0]):
+                found = reading
+        if found is not None:
+            self.warned.append((_earlier, (op, found, shown)))
 
     def own_events(self, calendar: KazakhCalendar) -> tuple[Event, ...]:
         """The events of the dates given that no step stands for, as the engine makes them
@@ -566,7 +572,7 @@ class CaseRun:
         found = shape.own_events.get(key)
         if found is None:
             pack = shape.pack
-            inputs = case_inputs(self.given, self.flags, self.options)
+            inputs = case_inputs(self.given, *self.inputs)
             era = choose_era(pack, inputs, shape.start)
             b = _Builder(pack, inputs, calendar, shape.start, era, shape.kind)
             given = {n: self.given[n] for n in DATE_INPUTS if n in self.given}
@@ -581,6 +587,7 @@ class CaseRun:
         said = [make(*args) for make, args in self.warned]
         if self.doubts:
             spans = []
+            assert self.done is not None, "a case planned without detail"
             for done in self.done:
                 if done.first is not None and done.last is not None:
                     spans += [(done.op.id, *r[3]) for r in (done.first, done.last) if r[3]]
@@ -674,11 +681,16 @@ def _window(step: StepRule, rule: Rule, shape: _Shape, first: date, last: date) 
     return window_warning(step, rule, trigger, first, last)
 
 
-def _earlier(step: StepRule, found: tuple[date, str, Rule], shown: tuple[date, str | None]) -> Msg:
-    """The earliest other reading (its day, label and rule), and the day shown and its
-    reading."""
-    day, reading, rule = found
-    assert shown[1] is not None
+def _earlier(op: _Op, found: tuple[int, Rule, Run, Run], shown: date) -> Msg:
+    """The earliest other reading (its index, the rule it picked and its runs), and the day
+    shown."""
+    index, rule, first, _ = found
+    assert op.reading is not None
     return earlier_reading_warning(
-        step, day=day, reading=reading, rule=rule, shown=shown[0], shown_reading=shown[1]
+        op.step,
+        day=first[0],
+        reading=op.step.readings[index].label,
+        rule=rule,
+        shown=shown,
+        shown_reading=op.reading,
     )

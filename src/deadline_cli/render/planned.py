@@ -52,7 +52,7 @@ class PlannedRows:
     def __call__(self, planned: Planned) -> str:
         """The row after its opening brace (what batch puts after '{"id":...,"row":N,')."""
         case = planned.case
-        assert case is not None
+        assert case is not None and case.done is not None, "planned without detail"
         pack = planned.pack
         events: list[tuple[date, date, str]] = []
         for event in case.own_events(self.calendar):
@@ -215,7 +215,7 @@ class PlannedRows:
         shape = case.shape
         step = shape.pack.reading_step()
         reading = None
-        if step is not None:
+        if step is not None and case.done is not None:
             # The reading the event shows: none when the step is left out or given.
             shown = next((d for d in case.done if d.op.step is step and d.first), None)
             reading = step.readings[shown.op.chosen].id if shown is not None else None
@@ -244,14 +244,14 @@ def _inputs_template(case: CaseRun, reading: str | None) -> tuple[list[str], lis
     found: dict[str, Any] = {}
     for name in DATE_INPUTS:
         found[name] = _SLOT + name + _SLOT if name in case.given else None
-    found["immediate"] = case.flags["immediate"]
+    found["immediate"] = case.inputs[0]["immediate"]
     found["from"] = shape.start
     if pack.choice is not None:
         found[pack.choice.option] = shape.kind
     if pack.reading_step() is not None:
         found["reading"] = reading
-        found["exit_from"] = case.options["exit_from"] or "entry-into-force"
-        found["exit_period"] = case.options["exit_period"] or "30 days"
+        found["exit_from"] = case.inputs[1]["exit_from"] or "entry-into-force"
+        found["exit_period"] = case.inputs[1]["exit_period"] or "30 days"
     if case.era is not None:
         era = next(e for e in pack.eras if e.id == case.era)
         judged_on = shape.era_judged(case.era)
