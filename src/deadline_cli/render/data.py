@@ -14,8 +14,13 @@ from typing import Any
 from deadline_cli.calendar import LAST_CONFIRMED_YEAR, KazakhCalendar, off_name, working_name
 from deadline_cli.i18n import Lang, english
 from deadline_cli.periods import Step
-from deadline_cli.rules import DATE_INPUTS, Pack, Reading, Rule, StepRule
+from deadline_cli.rules import DATE_INPUTS, Pack, Reading, Rule, Source, StepRule
 from deadline_cli.timeline import Event, ReadingResult, Timeline
+
+
+def source_dict(source: Source) -> dict[str, str]:
+    """An event's source as JSON shows it (render.planned too)."""
+    return {"code": source.code, "title": source.title, "url": source.url}
 
 
 def steps_list(steps: Sequence[Step], lang: Lang) -> list[dict[str, str]]:
@@ -55,11 +60,7 @@ def event_dict(
     out["basis"] = lang.say(event.citation)
     out["cite"] = lang.say(event.cite)
     out["certainty"] = event.certainty
-    out["source"] = {
-        "code": event.source.code,
-        "title": event.source.title,
-        "url": event.source.url,
-    }
+    out["source"] = source_dict(event.source)
     rule = event.rule
     if explain:
         out["quote"] = rule.quote or None if rule is not None else None

@@ -19,17 +19,14 @@ from typing import Any
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.i18n import Lang, Msg, msg
 from deadline_cli.plan import CaseRun, Done, Planned
-from deadline_cli.rules import DATE_INPUTS, Reading, Rule, Source, StepRule, option_for
+from deadline_cli.render.data import source_dict
+from deadline_cli.rules import DATE_INPUTS, Reading, Rule, StepRule, option_for
 from deadline_cli.timeline import Event, citation, unknown_notes
 
 
 def _fields(data: dict[str, Any]) -> str:
     """'"a":1,"b":"x"': the members of a JSON object as render.json.dumps_line writes them."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))[1:-1]
-
-
-def _source(source: Source) -> dict[str, str]:
-    return {"code": source.code, "title": source.title, "url": source.url}
 
 
 class PlannedRows:
@@ -166,7 +163,7 @@ class PlannedRows:
             "basis": say(event.citation),
             "cite": say(event.cite),
             "certainty": event.certainty,
-            "source": _source(event.source),
+            "source": source_dict(event.source),
             "version": rule.text_version or None if rule is not None else None,
             "deadline": event.deadline,
         }
@@ -181,7 +178,7 @@ class PlannedRows:
             "basis": say(msg("trace_given", option=option_for(step.input))),
             "cite": say(msg("trace_given_start")),
             "certainty": "given",
-            "source": _source(rule.source),
+            "source": source_dict(rule.source),
             "version": None,
             "deadline": step.deadline,
         }
@@ -195,7 +192,7 @@ class PlannedRows:
             "basis": say(citation(rule.basis, reading)),
             "cite": say(rule.cite),
             "certainty": rule.certainty,
-            "source": _source(rule.source),
+            "source": source_dict(rule.source),
             "version": rule.text_version or None,
             "deadline": step.deadline,
         }
