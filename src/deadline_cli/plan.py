@@ -34,10 +34,10 @@ from datetime import date, timedelta
 
 from deadline_cli.calendar import MAX_YEAR, MIN_YEAR, KazakhCalendar
 from deadline_cli.errors import DeadlineError
-from deadline_cli.i18n import Msg
-from deadline_cli.periods import Period, nominal_day
+from deadline_cli.i18n import Msg, msg
+from deadline_cli.periods import Period, Step, nominal_day
 from deadline_cli.record import Record
-from deadline_cli.rules import DATE_INPUTS, FLAG_INPUTS, Pack, Rule, StepRule
+from deadline_cli.rules import DATE_INPUTS, FLAG_INPUTS, Pack, Rule, StepRule, option_for
 from deadline_cli.timeline import (
     WARNED_CERTAINTIES,
     CaseInputs,
@@ -46,6 +46,7 @@ from deadline_cli.timeline import (
     _check_inputs,
     _choose_kind,
     _given_events,
+    _run,
     calendar_doubts,
     calendar_warnings,
     certainty_warning,
@@ -335,6 +336,7 @@ class _Op:
         "given",
         "id",
         "input",
+        "read",
         "reading",
         "said",
         "sources",
@@ -357,6 +359,7 @@ class _Op:
         self.chosen = chosen  # which of the sources is shown: the reading chosen
         self.reading = step.readings[chosen].label if step.readings else None
         self.said: dict[int, tuple[Rule, Msg]] = {}  # certainty warnings, by their rule
+        self.read: dict[date, Step] = {}  # the trace's line of the reading chosen, by its day
 
     def certainty(self, rule: Rule) -> Msg:
         """warn_certainty for the rule picked: it names only the step and the rule, so the
@@ -366,6 +369,16 @@ class _Op:
             message = certainty_warning(self.step, rule, citation(rule.basis, self.reading))
             found = self.said[id(rule)] = (rule, message)
         return found[1]
+
+    def reading_step(self, day: date) -> Step:
+        """The first line of the reading's trace (timeline._readings): the same object for
+        the cases of the same day, so that a trace said once serves them all."""
+        found = self.read.get(day)
+        if found is None:
+            if len(self.read) > 65536:
+                self.read.clear()
+            found = self.read[day] = Step(day, msg("trace_reading", reading=self.reading))
+        return found
 
 
 def _chosen_reading(step: StepRule, options: dict[str, str | None]) -> int:
@@ -461,6 +474,7 @@ class CaseRun:
     computed, or left out."""
 
     __slots__ = (
+        "builder",
         "done",
         "doubts",
         "early",
@@ -499,6 +513,7 @@ class CaseRun:
         # pack's order, and the case's flags and options (Planner.plan's).
         self.done: list[Done] | None = None
         self.inputs: tuple[dict[str, bool], dict[str, str | None]] = _NO_INPUTS
+        self.builder: _Builder | None = None  # the engine's, for the trace (CaseRun.steps)
 
     def run(self) -> tuple[dict[str, tuple[date, date]], int]:
         """Each event's earliest and latest day, and the number of warnings."""
@@ -581,6 +596,29 @@ class CaseRun:
                 shape.own_events.clear()
             found = shape.own_events[key] = tuple(_given_events(b, given))
         return found
+
+    def steps(self, done: Done, calendar: KazakhCalendar) -> list[Step]:
+        """The counting steps of a step's event (Event.steps), as the engine counts them: for
+        a computed step, timeline._run of the rule shown in the earliest scenario (from its
+        cache of runs, mostly); for a step whose date is given, that date."""
+        step = done.op.step
+        if done.first is None:
+            assert done.day is not None and step.input is not None
+            return [Step(done.day, msg("trace_given", option=option_for(step.input)))]
+        b = self.builder
+        if b is None:
+            shape = self.shape
+            inputs = case_inputs(self.given, *self.inputs)
+            era = choose_era(shape.pack, inputs, shape.start)
+            b = _Builder(shape.pack, inputs, calendar, shape.start, era, shape.kind)
+            # The days of every step of the case: a step counts from those before it only.
+            b.dates = {"earliest": self.early, "latest": self.late}
+            b.omitted = self.omitted
+            self.builder = b
+        steps = _run(b, step, done.rule, "earliest").steps
+        if done.readings:  # timeline._readings: the reading chosen, said first
+            steps.insert(0, done.op.reading_step(steps[0].date))
+        return steps
 
     def messages(self, calendar: KazakhCalendar) -> list[Msg]:
         """The case's warnings as the engine says them, in its order."""
