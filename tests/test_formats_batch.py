@@ -359,6 +359,62 @@ def test_a_folded_line_unfolds_to_itself_in_lines_of_75_octets(value: str) -> No
         assert run % 2 == 0, line
 
 
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.lists(st.tuples(st.text(alphabet="ab\\;жә€𝄞", max_size=120), st.booleans()), max_size=6),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_line_folded_in_parts_is_the_line_folded_whole(
+    lines: list[list[tuple[str, bool]]],
+) -> None:
+    """render.ics._Parts folds a part that comes again once for each way it can start on a
+    line, and reuses it: every line it folds, one after another on the same cache, is what
+    _line makes of the whole."""
+    from deadline_cli.render.ics import _line, _Parts
+
+    parts = _Parts()
+    for line in lines:
+        content = [("DESCRIPTION:", False), *line]
+        assert parts.line(content) == _line("".join(p for p, _ in content))
+
+
+def test_a_part_folds_alike_wherever_it_starts_on_a_line() -> None:
+    """Every way a part can start on a line: after 0 to 74 octets that end in no backslash or
+    in a run of one to three, the part starting with an escape, a character of 2, 3 or 4
+    octets or plain text, long or just filling the line, then more text or none; each
+    folded twice (the second time from what the first kept)."""
+    from deadline_cli.render.ics import _line, _Parts
+
+    parts = _Parts()
+    bodies = ["\\n" + "a" * 80, "\\\\\\;" + "ж" * 50, "𝄞" * 30, "€" * 30, "ab", "\\n\\n" * 40]
+    for size in range(75):
+        for run in range(min(size, 3) + 1):
+            before = "x" * (size - run) + "\\" * run
+            for body in bodies:
+                for fill in range(max(0, 72 - size - len(body.encode())), 76 - size):
+                    part = body + "b" * max(0, fill) if len(body.encode()) < 74 else body
+                    for after in ("", "c" * 80):
+                        content = [(before, False), (part, True), (after, False)]
+                        whole = _line(before + part + after)
+                        assert parts.line(content) == whole, (size, run, part, after)
+                        assert parts.line(content) == whole, (size, run, part, after)
+
+
+def test_a_carriage_return_alone_is_an_escaped_line_end_in_a_calendar() -> None:
+    """A CR that is not part of a CRLF, as in a case name from an old file, must not reach a
+    content line raw (RFC 5545 3.1: a line ends with CRLF only): it ends a line of the text."""
+    from deadline_cli.render.ics import _text
+
+    assert _text("a\rb\r\nc\nd") == "a\\nb\\nc\\nd"
+    code, out, _ = invoke(*SEED, "--format", "ics", "--case", "Дело\r№1")
+    assert code == 0
+    assert "SUMMARY:Дело\\n№1: " in out
+    assert "\r" not in out.replace("\r\n", "")
+
+
 def test_ics_lines_are_those_icalendar_writes_and_fold_within_75_octets() -> None:
     # Russian and Kazakh texts, commas and semicolons, a quote: written directly, the calendar
     # must be what icalendar itself writes for the same events, and obey RFC 5545's folding.

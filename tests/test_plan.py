@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import random
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from deadline_cli.errors import EXIT_ROWS_FAILED, DeadlineError
 from deadline_cli.i18n import load as load_lang
 from deadline_cli.plan import Planned, Planner, _fits
 from deadline_cli.render.data import timeline_dict
+from deadline_cli.render.ics import IcsStream
 from deadline_cli.render.json import dumps_line
 from deadline_cli.render.planned import PlannedRows
 from deadline_cli.rules import BUILTIN_PACKS, DATE_INPUTS, Pack, load_pack, load_pack_file
@@ -165,6 +167,10 @@ def _pack(pack_id: str) -> Pack:
 
 LANGS = {code: load_lang(code) for code in ("en", "ru", "kk")}
 ROWS = {code: PlannedRows(lang, CALENDAR, AS_OF) for code, lang in LANGS.items()}
+# One calendar stream for the planned cases and one for the engine's, so that neither reuses
+# what the other has said and folded.
+ICS = {code: IcsStream((7, 1), lang) for code, lang in LANGS.items()}
+ICS_ENGINE = {code: IcsStream((7, 1), lang) for code, lang in LANGS.items()}
 
 
 def engine_jsonl(pack: Pack, case: dict[str, object], lang: str) -> str:
@@ -173,10 +179,18 @@ def engine_jsonl(pack: Pack, case: dict[str, object], lang: str) -> str:
     return dumps_line(timeline_dict(timeline, LANGS[lang], explain=False))[1:]
 
 
+def engine_ics(pack: Pack, case: dict[str, object], lang: str) -> str:
+    """The engine's calendar events of the case, as batch writes them."""
+    timeline = build_timeline(pack, CaseInputs(**case), CALENDAR, AS_OF)  # type: ignore[arg-type]
+    stream = ICS_ENGINE[lang]
+    stream.stamp_line = ICS[lang].stamp_line  # the one line that tells when it was written
+    return stream.case("K-1", timeline)
+
+
 @pytest.mark.parametrize("pack_id", [*BUILTIN_PACKS, "features"])
 def test_a_planned_row_is_the_engines(pack_id: str) -> None:
-    """The CSV row (days and the number of warnings) and the JSON Lines row, byte for byte,
-    in a language drawn for the case."""
+    """The CSV row (days and the number of warnings), the JSON Lines row and the calendar's
+    events, byte for byte, in a language drawn for the case."""
     pack = _pack(pack_id)
     planner = Planner(CALENDAR, detail=True)
     seen = {"planned": 0, "declined": 0, "errors": 0}
@@ -199,6 +213,7 @@ def test_a_planned_row_is_the_engines(pack_id: str) -> None:
             return
         assert (planned.dates, planned.warnings) == expected, case
         assert ROWS[lang](planned) == engine_jsonl(pack, case, lang), case
+        assert ICS[lang].planned("K-1", planned, CALENDAR) == engine_ics(pack, case, lang), case
         seen["planned"] += 1
 
     check()
@@ -290,15 +305,18 @@ def _register(path: Path, count: int) -> None:
         (False, False, ["-f", "jsonl"]),
         (False, False, ["-f", "jsonl", "--lang", "ru"]),
         (False, True, ["-f", "jsonl", "--lang", "kk"]),
+        (False, False, ["-f", "ics"]),
+        (False, False, ["-f", "ics", "--lang", "ru"]),
+        (False, True, ["-f", "ics", "--lang", "kk"]),
     ],
 )
 def test_a_planned_batch_is_the_engines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, excel: bool, jsonl: bool, out: list[str]
 ) -> None:
-    """`batch -f csv` and `batch -f jsonl` plan their cases; with the plan declining every
+    """`batch -f csv`, `-f jsonl` and `-f ics` plan their cases; with the plan declining every
     case (the engine computes them all, as before the plan) the output is the same, byte for
-    byte: the rows, the errors and the summary; from CSV or from JSON Lines, in English,
-    Russian and Kazakh."""
+    byte but for the calendar's DTSTAMP (when it was written): the rows, the errors and the
+    summary; from CSV or from JSON Lines, in English, Russian and Kazakh."""
     register = tmp_path / "register.csv"
     _register(register, 1500)
     if jsonl:
@@ -313,17 +331,20 @@ def test_a_planned_batch_is_the_engines(
     monkeypatch.setattr(Planner, "plan", lambda *a, **k: None)
     engine = runner.invoke(app, args)
     assert planned.exit_code == engine.exit_code == EXIT_ROWS_FAILED  # some rows fail
-    assert planned.stdout_bytes == engine.stdout_bytes
+    stamp = re.compile(rb"^DTSTAMP:\d{8}T\d{6}Z\r$", re.MULTILINE)
+    assert stamp.sub(b"", planned.stdout_bytes) == stamp.sub(b"", engine.stdout_bytes)
     assert planned.stderr == engine.stderr
     rows = planned.stdout_bytes.decode("utf-8-sig").splitlines()
+    if "ics" in out:
+        rows = [r for r in rows if r == "BEGIN:VEVENT"]
     assert len(rows) > 600  # the good rows (and CSV's header): most of the register
 
 
-@pytest.mark.parametrize("out", ["csv", "jsonl"])
+@pytest.mark.parametrize("out", ["csv", "jsonl", "ics"])
 def test_a_batch_counts_on_the_plan(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str
 ) -> None:
-    """The CSV and JSON Lines batches do use the plan: the engine computes no good case of a
+    """The CSV, JSON Lines and ICS batches do use the plan: the engine computes no good case of a
     planned pack but those the plan declines by design (were it to, the test above would
     compare the engine with itself). It still checks the first case of each shape, and
     answers errors. With --explain, JSON Lines shows the trace: the engine computes it."""

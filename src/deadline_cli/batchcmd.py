@@ -16,6 +16,7 @@ from datetime import date
 from typing import IO, Any
 
 from deadline_cli.batch import BatchResult, BatchRunner, Lines, SeenIds, read_rows
+from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.errors import (
     EXIT_ALERT,
     EXIT_OK,
@@ -280,19 +281,20 @@ def run_batch(options: BatchOptions) -> int:
             excel=options.excel,
             explain=options.explain,
         )
-    planned = options.output_format == "csv" or (
+    planned = options.output_format in ("csv", "ics") or (
         options.output_format == "jsonl" and not options.explain
     )
     if planned and options.alert_within is None:
         # A CSV row holds each event's days and the number of warnings, a JSON Lines row
-        # (without --explain) what the rules say besides: plan them (deadline_cli.plan),
-        # with the engine for whatever the plan declines.
+        # (without --explain) what the rules say besides, an ICS event the counting too:
+        # plan them (deadline_cli.plan), with the engine for whatever the plan declines.
         from deadline_cli.plan import Planner
 
         runner = setup.runner
-        detail = options.output_format == "jsonl"
+        detail = options.output_format != "csv"
         runner.planner = Planner(runner.calendar, detail=detail)
-        if detail:
+        writer.calendar = runner.calendar
+        if options.output_format == "jsonl":
             from deadline_cli.render.planned import PlannedRows
 
             writer.planned_rows = PlannedRows(setup.lang, runner.calendar, runner.as_of)
@@ -374,6 +376,7 @@ class _BatchWriter:
         self.rendered: dict[int, tuple[Any, str]] = {}
         self.ics: Any = None
         self.planned_rows: Any = None  # render.planned.PlannedRows, for planned cases
+        self.calendar: KazakhCalendar | None = None  # the planner's, for planned cases
         self.header = ""
         self.pending: list[str] = []  # rows written in chunks: one write per 256 rows
         self.started = False
@@ -418,9 +421,11 @@ class _BatchWriter:
             return
         if self.format == "jsonl":
             self._jsonl_row(row, case_id, timeline)
-        else:
-            assert isinstance(timeline, Timeline)  # cases are planned for CSV and JSON Lines
+        elif isinstance(timeline, Timeline):
             self._put(self.ics.case(case_id, timeline))
+        else:
+            assert self.calendar is not None
+            self._put(self.ics.planned(case_id, timeline, self.calendar))
 
     def _csv_row(self, case_id: str, timeline: Timeline | Planned) -> None:
         # Timelines are memoised by the batch runner: render each distinct one once.

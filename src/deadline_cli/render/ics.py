@@ -13,27 +13,40 @@ stream (:class:`IcsStream`): the header, each case's events as the case is compu
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 
-from deadline_cli.i18n import Lang, english
-from deadline_cli.periods import Period, Unit
-from deadline_cli.timeline import Event, Timeline
+from deadline_cli.i18n import Lang, Msg, english, msg
+from deadline_cli.periods import Period, Step, Unit
+from deadline_cli.rules import Rule, Source, StepRule, option_for
+from deadline_cli.timeline import Event, Timeline, citation
+
+if TYPE_CHECKING:
+    from deadline_cli.calendar import KazakhCalendar
+    from deadline_cli.plan import Done, Planned
 
 _NAMESPACE = uuid.UUID("6f0f5d1e-2c1b-4f7e-9a5e-1d3c0b7a9e42")
 DEFAULT_REMINDERS = (7, 1)
 _END = b"END:VCALENDAR\r\n"
+_SLOT = "\ufdd0"  # a noncharacter: where a reminder names the case, never in a message
 
 
 def case_name(timeline: Timeline, case: str, lang: Lang | None = None) -> str:
-    lang = lang or english()
-    return case or lang("ics_case", pack=timeline.pack.id, date=timeline.start_date)
+    return _case_name(case, timeline.pack.id, timeline.start_date, lang or english())
+
+
+def _case_name(case: str, pack: str, start: date, lang: Lang) -> str:
+    return case or lang("ics_case", pack=pack, date=start)
 
 
 def event_uid(timeline: Timeline, case: str, event_id: str) -> str:
+    return _uid(case_name(timeline, case), timeline.pack.id, event_id)
+
+
+def _uid(english_name: str, pack: str, event_id: str) -> str:
     # Always the English name: the same case and event keep their UID in every language.
-    key = f"{case_name(timeline, case)}|{timeline.pack.id}|{event_id}"
-    return f"{uuid.uuid5(_NAMESPACE, key)}@deadline-cli"
+    return f"{uuid.uuid5(_NAMESPACE, f'{english_name}|{pack}|{event_id}')}@deadline-cli"
 
 
 class IcsStream:
@@ -43,7 +56,15 @@ class IcsStream:
         self.reminders = reminders
         self.lang = lang or english()
         self.stamp = datetime.now(UTC).replace(microsecond=0)
+        self.stamp_line = f"DTSTAMP:{self.stamp:%Y%m%dT%H%M%SZ}\r\n"
+        self.periods = tuple(Period(days, Unit.DAYS) for days in reminders)
         self.started = False
+        # For planned cases: texts made once (_cached), days said once.
+        self.texts: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
+        self.days: dict[date, str] = {}
+        self.dated: dict[date, tuple[str, str]] = {}
+        self.folding = _Parts()
+        self.alarms: dict[tuple[str, date], list[str]] = {}
 
     def begin(self) -> str:
         from icalendar import Calendar
@@ -67,38 +88,152 @@ class IcsStream:
         lang = self.lang
         name = case_name(timeline, case, lang)
         label = lang.say(e.label)
+        about = self._about(e.citation, e.certainty, e.source, e.rule.quote if e.rule else "")
+        head = f"{label}: {lang.day(e.date)}"
+        range_ = lang("ics_range", date=e.date, latest=e.latest) if e.is_range else ""
+        counting = self._counting_text(*e.steps)
+        warned = self._warnings(list(timeline.warnings)) if timeline.warnings else ""
+        description = _Description(head, about, range_, counting, warned)
+        return self._vevent(name, label, e.date, event_uid(timeline, case, e.id), description)
+
+    def planned(self, case: str, planned: Planned, calendar: KazakhCalendar) -> str:
+        """The events of a case planned from its dates (deadline_cli.plan), as :meth:`case`
+        writes the engine's timeline of the same case (tests/test_plan.py compares them).
+        What a rule says, and the counting of a term the engine has counted before, are
+        said and escaped once; the case's warnings once for all its events."""
+        run = planned.case
+        assert run is not None and run.done is not None, "planned without detail"
+        # timeline._build sorts its events by their days; the sort is stable, and the events
+        # of the dates given that no step stands for, which come first, are no deadlines.
+        done = sorted((d for d in run.done if d.op.step.deadline), key=_days)
+        if not done:
+            return ""
+        lang, pack = self.lang, planned.pack
+        start = run.given[run.shape.start]
+        name = _case_name(case, pack.id, start, lang)
+        english_name = name if lang.code == "en" else _case_name(case, pack.id, start, english())
+        messages = run.messages(calendar)
+        warned = self._warnings(messages) if messages else ""
+        out = []
+        for d in done:
+            step, rule = d.op.step, d.rule
+            label = lang.say(step.label)
+            if d.first is None or d.last is None:  # a date given (timeline._given_step)
+                assert d.day is not None
+                first = last = d.day
+                about = self._cached(self._given_about, step, rule)
+            else:
+                first, last = d.first[0], d.last[0]
+                about = self._cached(self._rule_about, rule, d.op.reading)
+            head = f"{label}: {self._day(first)}"
+            range_ = lang("ics_range", date=first, latest=last) if last != first else ""
+            counting = self._cached(self._counting_text, *run.steps(d, calendar))
+            description = _Description(head, about, range_, counting, warned)
+            out.append(
+                self._vevent(name, label, first, _uid(english_name, pack.id, step.id), description)
+            )
+        return "".join(out)
+
+    def _cached(self, make: Callable[..., str], *held: object) -> str:
+        """``make(*held)``, made once for the same objects (held in the value, so that their
+        identities are not reused while the entry lives)."""
+        key = (make.__name__, *map(id, held))
+        found = self.texts.get(key)
+        if found is None or found[0] != held:
+            if len(self.texts) > 16384:
+                self.texts.clear()
+            found = self.texts[key] = (held, make(*held))
+        return found[1]
+
+    # The parts of an event's description, each escaped (_text) by itself.
+
+    def _about(self, basis: str | Msg, certainty: str, source: Source, quote: str) -> str:
+        """What the rule of an event is and where it is written."""
+        lang = self.lang
         lines = [
-            f"{label}: {lang.day(e.date)}",
-            lang("ics_rule", basis=e.citation, certainty=lang("certainty_" + e.certainty)),
-            lang("ics_source", title=lang.say(e.source.title), url=e.source.url),
+            lang("ics_rule", basis=basis, certainty=lang("certainty_" + certainty)),
+            lang("ics_source", title=lang.say(source.title), url=source.url),
         ]
-        if e.rule is not None and e.rule.quote:
-            lines.append(f"«{e.rule.quote}»")
-        if e.is_range:
-            lines.append(lang("ics_range", date=e.date, latest=e.latest))
-        lines.append(lang("ics_counting"))
-        lines += [f"  {lang.day(step.date)}: {lang.say(step.msg)}" for step in e.steps]
-        if timeline.warnings:
-            lines.append(lang("ics_warnings"))
-            lines += [f"  {lang.say(w)}" for w in timeline.warnings]
+        if quote:
+            lines.append(f"«{quote}»")
+        return "\\n" + _text_lines(lines)
+
+    def _rule_about(self, rule: Rule, reading: str | Msg | None) -> str:
+        """timeline._computed's event: the rule picked in the earliest scenario."""
+        return self._about(citation(rule.basis, reading), rule.certainty, rule.source, rule.quote)
+
+    def _given_about(self, step: StepRule, rule: Rule) -> str:
+        """timeline._given_step's event: given, under the option that gave it; no rule."""
+        assert step.input is not None
+        return self._about(
+            msg("trace_given", option=option_for(step.input)), "given", rule.source, ""
+        )
+
+    def _counting_text(self, *steps: Step) -> str:
+        """The counting; the steps of a term that the engine keeps in its cache of runs
+        (timeline._run) are the same objects from case to case, and said once."""
+        lang = self.lang
+        lines = [f"  {lang.day(step.date)}: {lang.say(step.msg)}" for step in steps]
+        return "\\n" + _text_lines([lang("ics_counting"), *lines])
+
+    def _warnings(self, messages: list[Msg]) -> str:
+        """A case's warnings; one that cases share (plan._Op.certainty) is said once."""
+        said = (self._cached(self._warning, m) for m in messages)
+        return "\\n" + "\\n".join([_text(self.lang("ics_warnings")), *said])
+
+    def _warning(self, message: Msg) -> str:
+        return _text("  " + self.lang.say(message))
+
+    def _day(self, day: date) -> str:
+        found = self.days.get(day)
+        if found is None:
+            if len(self.days) > 65536:
+                self.days.clear()
+            found = self.days[day] = self.lang.day(day)
+        return found
+
+    def _dates(self, day: date) -> tuple[str, str]:
+        """An all-day event's DTSTART and DTEND lines."""
+        found = self.dated.get(day)
+        if found is None:
+            if len(self.dated) > 65536:
+                self.dated.clear()
+            after = day + timedelta(days=1)
+            found = (f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n", f"DTEND;VALUE=DATE:{after:%Y%m%d}\r\n")
+            self.dated[day] = found
+        return found
+
+    def _alarms(self, label: str, day: date) -> list[str]:
+        """What each reminder of an event says, the case's name left as _SLOT."""
+        found = self.alarms.get((label, day))
+        if found is None:
+            if len(self.alarms) > 65536:
+                self.alarms.clear()
+            say = self.lang
+            found = [
+                say("ics_alarm", case=_SLOT, label=label, date=day, period=period)
+                for period in self.periods
+            ]
+            self.alarms[label, day] = found
+        return found
+
+    def _vevent(self, name: str, label: str, day: date, uid: str, text: _Description) -> str:
+        """An event of the day, with its reminders."""
         out = [
             "BEGIN:VEVENT\r\n",
             _line("SUMMARY:" + _text(f"{name}: {label}")),
-            f"DTSTART;VALUE=DATE:{e.date:%Y%m%d}\r\n",
-            f"DTEND;VALUE=DATE:{e.date + timedelta(days=1):%Y%m%d}\r\n",
-            f"DTSTAMP:{self.stamp:%Y%m%dT%H%M%SZ}\r\n",
-            f"UID:{event_uid(timeline, case, e.id)}\r\n",
-            _line("DESCRIPTION:" + _text("\n".join(lines))),
+            *self._dates(day),
+            self.stamp_line,
+            f"UID:{uid}\r\n",
+            self.folding.line(text.parts()),
             "TRANSP:TRANSPARENT\r\n",
         ]
-        for days in self.reminders:
-            said = lang(
-                "ics_alarm", case=name, label=label, date=e.date, period=Period(days, Unit.DAYS)
-            )
+        said = self.lang.say(name)
+        for days, alarm in zip(self.reminders, self._alarms(label, day), strict=True):
             out += [
                 "BEGIN:VALARM\r\n",
                 "ACTION:DISPLAY\r\n",
-                _line("DESCRIPTION:" + _text(said)),
+                _line("DESCRIPTION:" + _text(alarm.replace(_SLOT, said))),
                 f"TRIGGER:-P{days}D\r\n",
                 "END:VALARM\r\n",
             ]
@@ -106,15 +241,52 @@ class IcsStream:
         return "".join(out)
 
 
+class _Description(NamedTuple):
+    """An event's description in its parts: the first line and the range (empty if none) as
+    said; the others escaped already, each after the '\\n' that ends the line before it
+    (what a rule says, the counting, the warnings: made once, see IcsStream._cached)."""
+
+    head: str
+    about: str
+    range: str
+    counting: str
+    warnings: str
+
+    def parts(self) -> list[tuple[str, bool]]:
+        """The parts of the content line, and whether a part comes again in other events."""
+        parts = [("DESCRIPTION:" + _text(self.head), False), (self.about, True)]
+        if self.range:
+            parts.append(("\\n" + _text(self.range), False))
+        parts.append((self.counting, True))
+        if self.warnings:
+            parts.append((self.warnings, False))
+        return parts
+
+
+def _days(done: Done) -> tuple[date, date]:
+    """A planned event's earliest and latest day (Event.date and latest)."""
+    if done.first is None or done.last is None:
+        assert done.day is not None
+        return done.day, done.day
+    return done.first[0], done.last[0]
+
+
 def _text(value: str) -> str:
-    """A TEXT value escaped (RFC 5545 3.3.11): backslash, ';', ',' and line ends."""
+    """A TEXT value escaped (RFC 5545 3.3.11): backslash, ';', ',' and line ends (CRLF, LF,
+    and a CR alone, which a content line must not hold)."""
     return (
         value.replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
         .replace("\n", "\\n")
+        .replace("\r", "\\n")
     )
+
+
+def _text_lines(lines: list[str]) -> str:
+    """Lines escaped each by itself and joined: a description is put together of such parts."""
+    return "\\n".join(map(_text, lines))
 
 
 def _splits_escape(data: bytes, start: int, end: int) -> bool:
@@ -128,21 +300,84 @@ def _splits_escape(data: bytes, start: int, end: int) -> bool:
 def _line(content: str) -> str:
     """A content line folded within 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence."""
     data = content.encode("utf-8")
-    size = len(data)
-    if size <= 74:
+    if len(data) <= 74:
         return content + "\r\n"
-    parts = []
-    start = 0
-    while size - start > 74:  # as icalendar folds: 74 octets, then a space and 74 more
+    lines: list[bytes] = []
+    start = _fold(data, 0, lines)
+    lines.append(data[start:])
+    return (b"\r\n ".join(lines) + b"\r\n").decode("utf-8")
+
+
+def _fold(data: bytes, start: int, lines: list[bytes]) -> int:
+    """Folds ``data`` from ``start`` as icalendar does (74 octets, then a space and 74 more):
+    each full line appended to ``lines``; returns where the last line, of 74 octets at most,
+    begins."""
+    size = len(data)
+    while size - start > 74:
         end = start + 74
         while data[end] & 0xC0 == 0x80:  # not inside a UTF-8 sequence
             end -= 1
         if data[end - 1] == 0x5C and _splits_escape(data, start, end):
             end -= 1  # keep "\\," whole on one line, as icalendar does
-        parts.append(data[start:end])
+        lines.append(data[start:end])
         start = end
-    parts.append(data[start:])
-    return (b"\r\n ".join(parts) + b"\r\n").decode("utf-8")
+    return start
+
+
+# A part of a content line folded where it starts on a line: what ends the line it starts on,
+# the full lines after, and what it leaves on its last line.
+_Folded = tuple[bytes | None, list[bytes], bytes]
+
+
+class _Parts:
+    """Folds a content line put together of parts, as _line folds the whole. A part that
+    comes again and again (what a rule says, a term's counting) is folded once for each way
+    it can start on a line: the octets already on the line, and whether they end in an odd
+    run of backslashes (all that the folding of what follows depends on)."""
+
+    def __init__(self) -> None:
+        self.folded: dict[tuple[str, int, int], _Folded] = {}
+
+    def line(self, parts: list[tuple[str, bool]]) -> str:
+        """The content line of the parts joined; ``True`` marks a part that comes again."""
+        lines: list[bytes] = []
+        line = b""  # the octets on the line being filled
+        for part, again in parts:
+            if again:
+                size = len(line)
+                odd = (size - len(line.rstrip(b"\\"))) % 2
+                key = (part, size, odd)
+                found = self.folded.get(key)
+                if found is None:
+                    data = part.encode("utf-8")
+                    if size + len(data) <= 74:
+                        line += data
+                        continue
+                    found = self._fold(data, size, odd)
+                    if len(self.folded) > 16384:
+                        self.folded.clear()
+                    self.folded[key] = found
+                first, full, line_after = found
+                lines.append(line + first if first is not None else line[:-1])
+                lines += full
+                line = line_after
+            else:
+                data = line + part.encode("utf-8")
+                start = _fold(data, 0, lines)
+                line = data[start:]
+        lines.append(line)
+        return (b"\r\n ".join(lines) + b"\r\n").decode("utf-8")
+
+    @staticmethod
+    def _fold(data: bytes, size: int, odd: int) -> _Folded:
+        """``data`` folded after ``size`` octets that end in an odd run of backslashes or not:
+        after a line like them (the folding looks back no further than the line's start)."""
+        model = b"x" * (size - odd) + b"\\" * odd
+        lines: list[bytes] = []
+        start = _fold(model + data, 0, lines)  # at least one fold: the line is full
+        cut = len(lines[0]) - size  # -1 when the fold keeps an escape of the line whole
+        first = data[:cut] if cut >= 0 else None
+        return first, lines[1:], (model + data)[start:]
 
 
 def calendar_ics(
