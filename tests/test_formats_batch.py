@@ -403,6 +403,18 @@ def test_a_part_folds_alike_wherever_it_starts_on_a_line() -> None:
                         assert parts.line(content) == whole, (size, run, part, after)
 
 
+@given(st.text(max_size=40), st.sampled_from(["refugee", "civil"]), st.text(max_size=20))
+def test_an_events_uid_is_uuid5_of_its_case(case: str, pack: str, event: str) -> None:
+    """render.ics._uid makes what uuid.uuid5 makes of the same name (as before it did not
+    build a UUID object): a calendar that imports the file again updates its events."""
+    import uuid
+
+    from deadline_cli.render.ics import _NAMESPACE, _uid
+
+    expected = f"{uuid.uuid5(_NAMESPACE, f'{case}|{pack}|{event}')}@deadline-cli"
+    assert _uid(case, pack, event) == expected
+
+
 def test_a_carriage_return_alone_is_an_escaped_line_end_in_a_calendar() -> None:
     """A CR that is not part of a CRLF, as in a case name from an old file, must not reach a
     content line raw (RFC 5545 3.1: a line ends with CRLF only): it ends a line of the text."""

@@ -12,6 +12,7 @@ stream (:class:`IcsStream`): the header, each case's events as the case is compu
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 _NAMESPACE = uuid.UUID("6f0f5d1e-2c1b-4f7e-9a5e-1d3c0b7a9e42")
 DEFAULT_REMINDERS = (7, 1)
 _END = b"END:VCALENDAR\r\n"
+_ALARM = "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
 _SLOT = "\ufdd0"  # a noncharacter: where a reminder names the case, never in a message
 
 
@@ -45,8 +47,16 @@ def event_uid(timeline: Timeline, case: str, event_id: str) -> str:
 
 
 def _uid(english_name: str, pack: str, event_id: str) -> str:
-    # Always the English name: the same case and event keep their UID in every language.
-    return f"{uuid.uuid5(_NAMESPACE, f'{english_name}|{pack}|{event_id}')}@deadline-cli"
+    """uuid.uuid5 of the case, the procedure and the event, made as uuid5 makes it (RFC 4122
+    4.3: SHA-1 of the namespace and the name, its version and variant bits set) without
+    building a UUID object: a calendar has an event for each deadline of every case. Always
+    the English name: the same case and event keep their UID in every language."""
+    name = f"{english_name}|{pack}|{event_id}".encode()
+    digest = bytearray(hashlib.sha1(_NAMESPACE.bytes + name, usedforsecurity=False).digest())
+    digest[6] = digest[6] & 0x0F | 0x50
+    digest[8] = digest[8] & 0x3F | 0x80
+    x = digest[:16].hex()
+    return f"{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}@deadline-cli"
 
 
 class IcsStream:
@@ -58,12 +68,15 @@ class IcsStream:
         self.stamp = datetime.now(UTC).replace(microsecond=0)
         self.stamp_line = f"DTSTAMP:{self.stamp:%Y%m%dT%H%M%SZ}\r\n"
         self.periods = tuple(Period(days, Unit.DAYS) for days in reminders)
+        self.triggers = tuple(f"TRIGGER:-P{days}D\r\nEND:VALARM\r\n" for days in reminders)
         self.started = False
         # For planned cases: texts made once (_cached), days said once.
         self.texts: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
         self.days: dict[date, str] = {}
         self.dated: dict[date, tuple[str, str]] = {}
         self.folding = _Parts()
+        self.warnings_head = "\\n" + _text(self.lang("ics_warnings"))
+        self.warned: dict[int, tuple[Msg, str]] = {}  # warnings said, by the message's identity
         self.alarms: dict[tuple[str, date], list[str]] = {}
 
     def begin(self) -> str:
@@ -92,7 +105,7 @@ class IcsStream:
         head = f"{label}: {lang.day(e.date)}"
         range_ = lang("ics_range", date=e.date, latest=e.latest) if e.is_range else ""
         counting = self._counting_text(*e.steps)
-        warned = self._warnings(list(timeline.warnings)) if timeline.warnings else ""
+        warned = self._warnings(list(timeline.warnings)) if timeline.warnings else ()
         description = _Description(head, about, range_, counting, warned)
         return self._vevent(name, label, e.date, event_uid(timeline, case, e.id), description)
 
@@ -113,7 +126,7 @@ class IcsStream:
         name = _case_name(case, pack.id, start, lang)
         english_name = name if lang.code == "en" else _case_name(case, pack.id, start, english())
         messages = run.messages(calendar)
-        warned = self._warnings(messages) if messages else ""
+        warned = self._warnings(messages) if messages else ()
         out = []
         for d in done:
             step, rule = d.op.step, d.rule
@@ -176,13 +189,23 @@ class IcsStream:
         lines = [f"  {lang.day(step.date)}: {lang.say(step.msg)}" for step in steps]
         return "\\n" + _text_lines([lang("ics_counting"), *lines])
 
-    def _warnings(self, messages: list[Msg]) -> str:
-        """A case's warnings; one that cases share (plan._Op.certainty) is said once."""
-        said = (self._cached(self._warning, m) for m in messages)
-        return "\\n" + "\\n".join([_text(self.lang("ics_warnings")), *said])
-
-    def _warning(self, message: Msg) -> str:
-        return _text("  " + self.lang.say(message))
+    def _warnings(self, messages: list[Msg]) -> tuple[tuple[str, bool], ...]:
+        """A case's warnings, as parts of a description: a warning that cases share (the
+        same message: plan._Op.certainty) is said once and comes again."""
+        parts = [(self.warnings_head, True)]
+        for message in messages:
+            found = self.warned.get(id(message))
+            again = found is not None and found[0] is message
+            if not again:
+                if len(self.warned) > 4096:
+                    self.warned.clear()
+                found = self.warned[id(message)] = (
+                    message,
+                    "\\n" + _text("  " + self.lang.say(message)),
+                )
+            assert found is not None
+            parts.append((found[1], again))
+        return tuple(parts)
 
     def _day(self, day: date) -> str:
         found = self.days.get(day)
@@ -229,14 +252,8 @@ class IcsStream:
             "TRANSP:TRANSPARENT\r\n",
         ]
         said = self.lang.say(name)
-        for days, alarm in zip(self.reminders, self._alarms(label, day), strict=True):
-            out += [
-                "BEGIN:VALARM\r\n",
-                "ACTION:DISPLAY\r\n",
-                _line("DESCRIPTION:" + _text(alarm.replace(_SLOT, said))),
-                f"TRIGGER:-P{days}D\r\n",
-                "END:VALARM\r\n",
-            ]
+        for alarm, trigger in zip(self._alarms(label, day), self.triggers, strict=True):
+            out += (_ALARM, _line("DESCRIPTION:" + _text(alarm.replace(_SLOT, said))), trigger)
         out.append("END:VEVENT\r\n")
         return "".join(out)
 
@@ -250,7 +267,7 @@ class _Description(NamedTuple):
     about: str
     range: str
     counting: str
-    warnings: str
+    warnings: tuple[tuple[str, bool], ...]
 
     def parts(self) -> list[tuple[str, bool]]:
         """The parts of the content line, and whether a part comes again in other events."""
@@ -258,8 +275,7 @@ class _Description(NamedTuple):
         if self.range:
             parts.append(("\\n" + _text(self.range), False))
         parts.append((self.counting, True))
-        if self.warnings:
-            parts.append((self.warnings, False))
+        parts += self.warnings
         return parts
 
 
