@@ -12,6 +12,7 @@ keys, their order and how each value is written are those of render.data; change
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from json.encoder import encode_basestring
 from typing import Any
@@ -41,9 +42,12 @@ class PlannedRows:
         # What an event or a reading says, by the identities of what it is made from (held
         # in the value, so that an identity is not reused while its entry lives).
         self.parts: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[str, str]]] = {}
-        self.days: dict[date, str] = {}  # a day as JSON: '"2026-02-05"'
-        self.left: dict[date, str] = {}  # the days left to a day, and its status
+        self.days = _Said(lambda day: '"' + day.isoformat() + '"')  # a day as JSON
+        self.left = _Said(self._days_left)  # the days left to a day, and its status
         self.texts: dict[int, tuple[Msg, str]] = {}  # warnings said, by the message's identity
+        # Warnings said but for their days, by what else they say (_dated); days as said.
+        self.dated: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
+        self.said_days = _Said(lambda day: encode_basestring(lang.day(day))[1:-1])
         self.inputs: dict[tuple[object, ...], tuple[object, tuple[list[str], list[str]]]] = {}
 
     def __call__(self, planned: Planned) -> str:
@@ -62,7 +66,7 @@ class PlannedRows:
         warnings = [said(m) for m in case.messages(self.calendar)]
         say = self.lang.say
         shape = case.shape
-        notes = unknown_notes(pack, shape.start, shape.kind, case.omitted)
+        notes = unknown_notes(pack, shape.start, shape.kind, case.omitted) if case.omitted else ()
         return "".join(
             (
                 '"procedure":',
@@ -80,32 +84,47 @@ class PlannedRows:
         )
 
     def _said(self, message: Msg) -> str:
-        """A warning as JSON; a message that cases share (plan._Op.certainty) is said once."""
+        """A warning as JSON; a message that cases share (plan._Op.certainty) is said once,
+        and one that differs from case to case only by its days is said once but for them
+        (_dated)."""
         found = self.texts.get(id(message))
         if found is None or found[0] is not message:
+            if any(type(v) is date for _, v in message.args):
+                return self._dated(message)
             if len(self.texts) > 4096:
                 self.texts.clear()
             found = self.texts[id(message)] = (message, encode_basestring(self.lang.say(message)))
         return found[1]
 
-    def _day(self, day: date) -> str:
-        found = self.days.get(day)
+    def _dated(self, message: Msg) -> str:
+        """A message whose days (those among its arguments) are put into the rest of its
+        text, said once as JSON for all the days (a window, an earlier reading)."""
+        args = message.args
+        if len(args) > 9:  # a slot is _SLOT and one digit
+            return encode_basestring(self.lang.say(message))
+        key = (message.key, tuple((k, v) for k, v in args if type(v) is not date))
+        found = self.dated.get(key)
         if found is None:
-            if len(self.days) > 65536:
-                self.days.clear()
-            found = self.days[day] = '"' + day.isoformat() + '"'
-        return found
+            slots = {k: _Slot(n) for n, (k, v) in enumerate(args) if type(v) is date}
+            text = self.lang.say(Msg(message.key, tuple((k, slots.get(k, v)) for k, v in args)))
+            pieces = encode_basestring(text).split(_SLOT)
+            order = [int(pieces[i][0]) for i in range(1, len(pieces))]
+            found = ([pieces[0], *(p[1:] for p in pieces[1:])], [args[n][0] for n in order])
+            if len(self.dated) > 4096:
+                self.dated.clear()
+            self.dated[key] = found
+        pieces, names = found
+        days, said = dict(args), self.said_days
+        parts = [pieces[0]]
+        for name, piece in zip(names, pieces[1:], strict=True):
+            parts += (said[days[name]], piece)
+        return "".join(parts)
 
-    def _left(self, day: date) -> str:
-        """'"days_left":N,"status":"open"' (Timeline.days_left and status)."""
-        found = self.left.get(day)
-        if found is None:
-            if len(self.left) > 65536:
-                self.left.clear()
-            left = (day - self.as_of).days
-            status = "passed" if left < 0 else "today" if left == 0 else "open"
-            found = self.left[day] = ',"days_left":' + str(left) + ',"status":"' + status + '"'
-        return found
+    def _days_left(self, day: date) -> str:
+        """',"days_left":N,"status":"open"' (Timeline.days_left and status)."""
+        left = (day - self.as_of).days
+        status = "passed" if left < 0 else "today" if left == 0 else "open"
+        return ',"days_left":' + str(left) + ',"status":"' + status + '"'
 
     def _parts(self, make: Any, *held: Any) -> tuple[str, str]:
         """The event's (or reading's) text before its days and after them, made once by
@@ -122,27 +141,27 @@ class PlannedRows:
         """A date given that no step stands for (render.data.event_dict of the engine's
         event, which is not computed and has no readings)."""
         head, about = self._parts(self._own_parts, event)
-        text = self._day(day)
-        return head + text + ',"latest":' + text + about + self._left(day) + "}"
+        text = self.days[day]
+        return head + text + ',"latest":' + text + about + self.left[day] + "}"
 
     def _done(self, done: Done) -> tuple[date, date, str]:
         step, rule = done.op.step, done.rule
         if done.first is None or done.last is None:  # a step whose date is given
             assert done.day is not None
             head, about = self._parts(self._given_parts, step, rule)
-            text = self._day(done.day)
-            row = head + text + ',"latest":' + text + about + self._left(done.day) + "}"
+            text = self.days[done.day]
+            row = head + text + ',"latest":' + text + about + self.left[done.day] + "}"
             return done.day, done.day, row
         first, last = done.first, done.last
         reading = done.op.reading
         head, about = self._parts(self._computed_parts, step, rule, reading)
-        day = self._day
+        day = self.days.__getitem__
         parts = [head, day(first[0]), ',"latest":', day(last[0])]
         if first[1] is not None:  # Event.computed: a term counted in the earliest scenario
             parts += (',"nominal":', day(first[1]))
             if last[1] is not None and last[1] != first[1]:
                 parts += (',"nominal_latest":', day(last[1]))
-        parts += (about, self._left(first[0]))
+        parts += (about, self.left[first[0]])
         if done.readings:
             chosen = done.op.chosen
             parts.append(',"readings":[')
@@ -223,7 +242,7 @@ class PlannedRows:
                 self.inputs.clear()
             found = self.inputs[key] = (shape, _inputs_template(case, reading))
         pieces, names = found[1]
-        given, day = case.given, self._day
+        given, day = case.given, self.days.__getitem__
         parts = [pieces[0]]
         for name, piece in zip(names, pieces[1:], strict=True):
             parts += (day(given[name]), piece)
@@ -231,6 +250,33 @@ class PlannedRows:
 
 
 _SLOT = "\ufdd0"  # a noncharacter: stands for a day in a template, never in a pack's text
+
+
+class _Said(dict[date, str]):
+    """What a day is said as, made the first time it is asked for (a register's cases share
+    their days); emptied when it holds 65,536 of them."""
+
+    def __init__(self, make: Callable[[date], str]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, day: date) -> str:
+        if len(self) >= 65536:
+            self.clear()
+        said = self[day] = self.make(day)
+        return said
+
+
+class _Slot:
+    """Stands for the day of a message's argument ``n`` while the rest of it is said
+    (Lang.say says a value by its say_in): _SLOT and the digit n."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    def say_in(self, lang: Lang) -> str:
+        del lang  # the same in every language
+        return _SLOT + str(self.n)
 
 
 def _inputs_template(case: CaseRun, reading: str | None) -> tuple[list[str], list[str]]:
