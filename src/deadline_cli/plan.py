@@ -3,7 +3,9 @@ which is all a batch's CSV row holds, without the trace, the messages and the ev
 engine builds for people to read (issue 17: 20,000 cases that do not repeat). With
 ``detail``, a case also keeps the rule each step showed, its runs and its warnings (made only
 when asked for, by the engine's own message builders in timeline): what a JSON Lines row
-without ``--explain`` holds (render.planned writes it).
+without ``--explain`` holds (render.planned writes it); and it gives each event's counting as
+the engine counts it (CaseRun.steps, from the engine's cache of runs), for a calendar's events
+(render.ics).
 
 The engine (timeline._build) stays the one source of truth. This follows its rules in its
 order: the same variant picked (timeline._Builder.pick), the same step left out, the same
@@ -23,8 +25,8 @@ answers:
 Where a warning is counted, the engine's message names the step by its label: warnings of
 different steps, or of different kinds, are never the same message, so the count is a sum.
 tests/test_plan.py checks on random cases of every built-in pack that a row planned here is
-the engine's row (CSV, and JSON Lines byte for byte in every language), and that the cases
-declined are the ones listed above or errors.
+the engine's row (CSV, and JSON Lines and ICS byte for byte in every language), and that the
+cases declined are the ones listed above or errors.
 """
 
 from __future__ import annotations

@@ -8,6 +8,10 @@ output with icalendar and check it line by line).
 UIDs are derived from the case, the procedure and the event id only, so importing the file again
 updates the calendar's entries instead of duplicating them. A batch writes its calendar as a
 stream (:class:`IcsStream`): the header, each case's events as the case is computed, the end.
+A batch's cases are planned from their dates (deadline_cli.plan) and written by
+:meth:`IcsStream.planned`: what a rule says, a term's counting and a warning that cases share
+are said, escaped and folded once (_Parts), and each event is byte for byte the one
+:meth:`IcsStream.case` writes from the engine's timeline (tests/test_plan.py).
 """
 
 from __future__ import annotations
@@ -341,8 +345,9 @@ def _fold(data: bytes, start: int, lines: list[bytes]) -> int:
 
 
 # A part of a content line folded where it starts on a line: what ends the line it starts on,
-# the full lines after, and what it leaves on its last line.
-_Folded = tuple[bytes | None, list[bytes], bytes]
+# the full lines after (joined as a folded line joins them; empty if none), and what it leaves
+# on its last line.
+_Folded = tuple[bytes | None, bytes, bytes]
 
 
 class _Parts:
@@ -375,7 +380,8 @@ class _Parts:
                     self.folded[key] = found
                 first, full, line_after = found
                 lines.append(line + first if first is not None else line[:-1])
-                lines += full
+                if full:
+                    lines.append(full)
                 line = line_after
             else:
                 data = line + part.encode("utf-8")
@@ -393,7 +399,7 @@ class _Parts:
         start = _fold(model + data, 0, lines)  # at least one fold: the line is full
         cut = len(lines[0]) - size  # -1 when the fold keeps an escape of the line whole
         first = data[:cut] if cut >= 0 else None
-        return first, lines[1:], (model + data)[start:]
+        return first, b"\r\n ".join(lines[1:]), (model + data)[start:]
 
 
 def calendar_ics(
