@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from deadline_cli.i18n import Lang, Msg, english, msg
 from deadline_cli.periods import Period, Step, Unit
+from deadline_cli.render.memo import ByDay, Made
 from deadline_cli.rules import Rule, Source, StepRule, option_for
 from deadline_cli.timeline import Event, Timeline, citation
 
@@ -74,10 +75,11 @@ class IcsStream:
         self.periods = tuple(Period(days, Unit.DAYS) for days in reminders)
         self.triggers = tuple(f"TRIGGER:-P{days}D\r\nEND:VALARM\r\n" for days in reminders)
         self.started = False
-        # For planned cases: texts made once (_cached), days said once.
-        self.texts: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
-        self.days: dict[date, str] = {}
-        self.dated: dict[date, tuple[str, str]] = {}
+        # What is said once and used again: the texts of a rule and of a term's counting,
+        # days, an event's dates.
+        self.made: Made[str] = Made(16384)
+        self.days = ByDay(self.lang.day)
+        self.dated = ByDay(_dates)
         self.folding = _Parts()
         self.warnings_head = "\\n" + _text(self.lang("ics_warnings"))
         self.warned: dict[int, tuple[Msg, str]] = {}  # warnings said, by the message's identity
@@ -138,29 +140,18 @@ class IcsStream:
             if d.first is None or d.last is None:  # a date given (timeline._given_step)
                 assert d.day is not None
                 first = last = d.day
-                about = self._cached(self._given_about, step, rule)
+                about = self.made(self._given_about, step, rule)
             else:
                 first, last = d.first[0], d.last[0]
-                about = self._cached(self._rule_about, rule, d.op.reading)
-            head = f"{label}: {self._day(first)}"
+                about = self.made(self._rule_about, rule, d.op.reading)
+            head = f"{label}: {self.days[first]}"
             range_ = lang("ics_range", date=first, latest=last) if last != first else ""
-            counting = self._cached(self._counting_text, *run.steps(d, calendar))
+            counting = self.made(self._counting_text, *run.steps(d, calendar))
             description = _Description(head, about, range_, counting, warned)
             out.append(
                 self._vevent(name, label, first, _uid(english_name, pack.id, step.id), description)
             )
         return "".join(out)
-
-    def _cached(self, make: Callable[..., str], *held: object) -> str:
-        """``make(*held)``, made once for the same objects (held in the value, so that their
-        identities are not reused while the entry lives)."""
-        key = (make.__name__, *map(id, held))
-        found = self.texts.get(key)
-        if found is None or found[0] != held:
-            if len(self.texts) > 16384:
-                self.texts.clear()
-            found = self.texts[key] = (held, make(*held))
-        return found[1]
 
     # The parts of an event's description, each escaped (_text) by itself.
 
@@ -211,25 +202,6 @@ class IcsStream:
             parts.append((found[1], again))
         return tuple(parts)
 
-    def _day(self, day: date) -> str:
-        found = self.days.get(day)
-        if found is None:
-            if len(self.days) > 65536:
-                self.days.clear()
-            found = self.days[day] = self.lang.day(day)
-        return found
-
-    def _dates(self, day: date) -> tuple[str, str]:
-        """An all-day event's DTSTART and DTEND lines."""
-        found = self.dated.get(day)
-        if found is None:
-            if len(self.dated) > 65536:
-                self.dated.clear()
-            after = day + timedelta(days=1)
-            found = (f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n", f"DTEND;VALUE=DATE:{after:%Y%m%d}\r\n")
-            self.dated[day] = found
-        return found
-
     def _alarms(self, label: str, day: date) -> list[str]:
         """What each reminder of an event says, the case's name left as _SLOT."""
         found = self.alarms.get((label, day))
@@ -249,7 +221,7 @@ class IcsStream:
         out = [
             "BEGIN:VEVENT\r\n",
             _line("SUMMARY:" + _text(f"{name}: {label}")),
-            *self._dates(day),
+            *self.dated[day],
             self.stamp_line,
             f"UID:{uid}\r\n",
             self.folding.line(text.parts()),
@@ -265,7 +237,7 @@ class IcsStream:
 class _Description(NamedTuple):
     """An event's description in its parts: the first line and the range (empty if none) as
     said; the others escaped already, each after the '\\n' that ends the line before it
-    (what a rule says, the counting, the warnings: made once, see IcsStream._cached)."""
+    (what a rule says, the counting, the warnings: made once, see IcsStream.made)."""
 
     head: str
     about: str
@@ -281,6 +253,12 @@ class _Description(NamedTuple):
         parts.append((self.counting, True))
         parts += self.warnings
         return parts
+
+
+def _dates(day: date) -> tuple[str, str]:
+    """An all-day event's DTSTART and DTEND lines."""
+    after = day + timedelta(days=1)
+    return f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n", f"DTEND;VALUE=DATE:{after:%Y%m%d}\r\n"
 
 
 def _days(done: Done) -> tuple[date, date]:

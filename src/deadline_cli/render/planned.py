@@ -12,7 +12,6 @@ keys, their order and how each value is written are those of render.data; change
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from json.encoder import encode_basestring
 from typing import Any
@@ -21,6 +20,7 @@ from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.i18n import Lang, Msg, msg
 from deadline_cli.plan import CaseRun, Done, Planned
 from deadline_cli.render.data import source_dict
+from deadline_cli.render.memo import ByDay, Made
 from deadline_cli.rules import DATE_INPUTS, Reading, Rule, StepRule, option_for
 from deadline_cli.timeline import Event, citation, unknown_notes
 
@@ -39,15 +39,15 @@ class PlannedRows:
         self.as_of = as_of
         self.head = ',"lang":' + encode_basestring(lang.code) + ',"inputs":{'
         self.as_of_text = ',"as_of":"' + as_of.isoformat() + '","events":['
-        # What an event or a reading says, by the identities of what it is made from (held
-        # in the value, so that an identity is not reused while its entry lives).
-        self.parts: dict[tuple[object, ...], tuple[tuple[object, ...], tuple[str, str]]] = {}
-        self.days = _Said(lambda day: '"' + day.isoformat() + '"')  # a day as JSON
-        self.left = _Said(self._days_left)  # the days left to a day, and its status
+        # What an event or a reading says before its days and after them, made once from
+        # the same rule (and step, reading).
+        self.parts: Made[tuple[str, str]] = Made(16384)
+        self.days = ByDay(lambda day: '"' + day.isoformat() + '"')  # a day as JSON
+        self.left = ByDay(self._days_left)  # the days left to a day, and its status
         self.texts: dict[int, tuple[Msg, str]] = {}  # warnings said, by the message's identity
         # Warnings said but for their days, by what else they say (_dated); days as said.
         self.dated: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
-        self.said_days = _Said(lambda day: encode_basestring(lang.day(day))[1:-1])
+        self.said_days = ByDay(lambda day: encode_basestring(lang.day(day))[1:-1])
         self.inputs: dict[tuple[object, ...], tuple[object, tuple[list[str], list[str]]]] = {}
 
     def __call__(self, planned: Planned) -> str:
@@ -126,21 +126,10 @@ class PlannedRows:
         status = "passed" if left < 0 else "today" if left == 0 else "open"
         return ',"days_left":' + str(left) + ',"status":"' + status + '"'
 
-    def _parts(self, make: Any, *held: Any) -> tuple[str, str]:
-        """The event's (or reading's) text before its days and after them, made once by
-        ``make(*held)``."""
-        key = tuple(map(id, held))
-        found = self.parts.get(key)
-        if found is None or found[0] != held:
-            if len(self.parts) > 16384:
-                self.parts.clear()
-            found = self.parts[key] = (held, make(*held))
-        return found[1]
-
     def _own(self, event: Event, day: date) -> str:
         """A date given that no step stands for (render.data.event_dict of the engine's
         event, which is not computed and has no readings)."""
-        head, about = self._parts(self._own_parts, event)
+        head, about = self.parts(self._own_parts, event)
         text = self.days[day]
         return head + text + ',"latest":' + text + about + self.left[day] + "}"
 
@@ -148,13 +137,13 @@ class PlannedRows:
         step, rule = done.op.step, done.rule
         if done.first is None or done.last is None:  # a step whose date is given
             assert done.day is not None
-            head, about = self._parts(self._given_parts, step, rule)
+            head, about = self.parts(self._given_parts, step, rule)
             text = self.days[done.day]
             row = head + text + ',"latest":' + text + about + self.left[done.day] + "}"
             return done.day, done.day, row
         first, last = done.first, done.last
         reading = done.op.reading
-        head, about = self._parts(self._computed_parts, step, rule, reading)
+        head, about = self.parts(self._computed_parts, step, rule, reading)
         day = self.days.__getitem__
         parts = [head, day(first[0]), ',"latest":', day(last[0])]
         if first[1] is not None:  # Event.computed: a term counted in the earliest scenario
@@ -166,7 +155,7 @@ class PlannedRows:
             chosen = done.op.chosen
             parts.append(',"readings":[')
             for n, (index, picked, early, late) in enumerate(done.readings):
-                head, about = self._parts(self._reading_parts, step.readings[index], picked)
+                head, about = self.parts(self._reading_parts, step.readings[index], picked)
                 nominal = day(early[1]) if early[1] is not None else "null"
                 selected = ',"selected":true}' if index == chosen else ',"selected":false}'
                 parts += ("," if n else "", head, day(early[0]), ',"latest":', day(late[0]))
@@ -250,21 +239,6 @@ class PlannedRows:
 
 
 _SLOT = "\ufdd0"  # a noncharacter: stands for a day in a template, never in a pack's text
-
-
-class _Said(dict[date, str]):
-    """What a day is said as, made the first time it is asked for (a register's cases share
-    their days); emptied when it holds 65,536 of them."""
-
-    def __init__(self, make: Callable[[date], str]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, day: date) -> str:
-        if len(self) >= 65536:
-            self.clear()
-        said = self[day] = self.make(day)
-        return said
 
 
 class _Slot:
