@@ -40,6 +40,11 @@ class Msg:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Msg) and self.key == other.key and self.args == other.args
 
+    def has_days(self) -> bool:
+        """Whether a day is among its arguments: then its text differs from case to case by
+        them, and a writer of many cases does not keep it (render.planned, render.ics)."""
+        return any(type(v) is date for _, v in self.args)
+
     def __hash__(self) -> int:
         return hash((self.key, self.args))
 

@@ -588,16 +588,20 @@ class CaseRun:
         key = (self.era, *(self.given.get(n) for n in shape.kind_days))
         found = shape.own_events.get(key)
         if found is None:
-            pack = shape.pack
-            inputs = case_inputs(self.given, *self.inputs)
-            era = choose_era(pack, inputs, shape.start)
-            b = _Builder(pack, inputs, calendar, shape.start, era, shape.kind)
+            b = self._builder(calendar)
             given = {n: self.given[n] for n in DATE_INPUTS if n in self.given}
             b.dates = {"earliest": dict(given), "latest": dict(given)}
             if len(shape.own_events) > 1024:
                 shape.own_events.clear()
             found = shape.own_events[key] = tuple(_given_events(b, given))
         return found
+
+    def _builder(self, calendar: KazakhCalendar) -> _Builder:
+        """The engine's builder for the case (its inputs, law version and kind), no days yet."""
+        shape = self.shape
+        inputs = case_inputs(self.given, *self.inputs)
+        era = choose_era(shape.pack, inputs, shape.start)
+        return _Builder(shape.pack, inputs, calendar, shape.start, era, shape.kind)
 
     def steps(self, done: Done, calendar: KazakhCalendar) -> list[Step]:
         """The counting steps of a step's event (Event.steps), as the engine counts them: for
@@ -609,14 +613,10 @@ class CaseRun:
             return [Step(done.day, msg("trace_given", option=option_for(step.input)))]
         b = self.builder
         if b is None:
-            shape = self.shape
-            inputs = case_inputs(self.given, *self.inputs)
-            era = choose_era(shape.pack, inputs, shape.start)
-            b = _Builder(shape.pack, inputs, calendar, shape.start, era, shape.kind)
+            b = self.builder = self._builder(calendar)
             # The days of every step of the case: a step counts from those before it only.
             b.dates = {"earliest": self.early, "latest": self.late}
             b.omitted = self.omitted
-            self.builder = b
         steps = _run(b, step, done.rule, "earliest").steps
         if done.readings:  # timeline._readings: the reading chosen, said first
             steps.insert(0, done.op.reading_step(steps[0].date))

@@ -82,7 +82,6 @@ class IcsStream:
         self.dated = ByDay(_dates)
         self.folding = _Parts()
         self.warnings_head = "\\n" + _text(self.lang("ics_warnings"))
-        self.warned: dict[int, tuple[Msg, str]] = {}  # warnings said, by the message's identity
         self.alarms: dict[tuple[str, date], list[str]] = {}
 
     def begin(self) -> str:
@@ -189,18 +188,14 @@ class IcsStream:
         same message: plan._Op.certainty) is said once and comes again."""
         parts = [(self.warnings_head, True)]
         for message in messages:
-            found = self.warned.get(id(message))
-            again = found is not None and found[0] is message
-            if not again:
-                if len(self.warned) > 4096:
-                    self.warned.clear()
-                found = self.warned[id(message)] = (
-                    message,
-                    "\\n" + _text("  " + self.lang.say(message)),
-                )
-            assert found is not None
-            parts.append((found[1], again))
+            if message.has_days():  # this case's own
+                parts.append((self._warning(message), False))
+            else:
+                parts.append((self.made(self._warning, message), True))
         return tuple(parts)
+
+    def _warning(self, message: Msg) -> str:
+        return "\\n" + _text("  " + self.lang.say(message))
 
     def _alarms(self, label: str, day: date) -> list[str]:
         """What each reminder of an event says, the case's name left as _SLOT."""

@@ -44,7 +44,7 @@ class PlannedRows:
         self.parts: Made[tuple[str, str]] = Made(16384)
         self.days = ByDay(lambda day: '"' + day.isoformat() + '"')  # a day as JSON
         self.left = ByDay(self._days_left)  # the days left to a day, and its status
-        self.texts: dict[int, tuple[Msg, str]] = {}  # warnings said, by the message's identity
+        self.said: Made[str] = Made(4096)  # warnings said, by the message's identity
         # Warnings said but for their days, by what else they say (_dated); days as said.
         self.dated: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
         self.said_days = ByDay(lambda day: encode_basestring(lang.day(day))[1:-1])
@@ -87,14 +87,12 @@ class PlannedRows:
         """A warning as JSON; a message that cases share (plan._Op.certainty) is said once,
         and one that differs from case to case only by its days is said once but for them
         (_dated)."""
-        found = self.texts.get(id(message))
-        if found is None or found[0] is not message:
-            if any(type(v) is date for _, v in message.args):
-                return self._dated(message)
-            if len(self.texts) > 4096:
-                self.texts.clear()
-            found = self.texts[id(message)] = (message, encode_basestring(self.lang.say(message)))
-        return found[1]
+        if message.has_days():
+            return self._dated(message)
+        return self.said(self._json, message)
+
+    def _json(self, message: Msg) -> str:
+        return encode_basestring(self.lang.say(message))
 
     def _dated(self, message: Msg) -> str:
         """A message whose days (those among its arguments) are put into the rest of its
