@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from deadline_cli.plan import Done, Planned
 
 _NAMESPACE = uuid.UUID("6f0f5d1e-2c1b-4f7e-9a5e-1d3c0b7a9e42")
-DEFAULT_REMINDERS = (7, 1)
 _END = b"END:VCALENDAR\r\n"
 _ALARM = "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
 _SLOT = "\ufdd0"  # a noncharacter: where a reminder names the case, never in a message
