@@ -261,6 +261,32 @@ def test_the_seed_case_planned() -> None:
     assert planned.warnings == 3
 
 
+def test_a_counting_said_once_is_that_of_its_own_days() -> None:
+    """An ICS event's counting is said once for the cases whose term the engine counts the
+    same (render.ics IcsStream._counting): two cases served the appeal court's ruling on the
+    same day, whose rulings of 2023 fall on different days, enter into force by the rule of
+    2021-2025 judged on the ruling's day, and each event's trace names its own day."""
+    pack = load_pack("refugee")
+    planner = Planner(CALENDAR, detail=True)
+    stream = IcsStream((7, 1), LANGS["en"])
+    stream.stamp_line = ICS["en"].stamp_line  # as engine_ics's
+    said = []
+    for ruled in (date(2023, 6, 1), date(2023, 6, 5)):
+        case: dict[str, object] = {
+            "ruling": date(2023, 3, 1),
+            "final_form": date(2023, 3, 3),
+            "appeal_ruling": ruled,
+            "appeal_served": date(2023, 6, 20),
+            "start": "ruling",
+        }
+        planned = planned_row(planner, pack, case)
+        assert planned is not None
+        events = stream.planned("K-1", planned, CALENDAR)
+        assert events == engine_ics(pack, case, "en"), case
+        said.append(events)
+    assert said[0] != said[1]
+
+
 def _register(path: Path, count: int) -> None:
     """A register of every pack's cases, as an office keeps one: each row a case of its own,
     some with a kind, a reading, an immediate entry into force, and now and then a broken

@@ -622,6 +622,25 @@ class CaseRun:
             steps.insert(0, done.op.reading_step(steps[0].date))
         return steps
 
+    def counted_on(self, done: Done) -> tuple[object, ...]:
+        """What the counting of a step's event (steps()) depends on besides the step of the
+        plan and the rule shown, as timeline._run keys its cache of runs in the earliest
+        scenario: the trigger's day, the date given a term may count from, the day the law
+        version was judged on (for a rule of a version) and the day a dated rule is judged
+        on; for a step whose date is given, that date."""
+        if done.first is None:
+            return (done.day,)
+        rule, early = done.rule, self.early
+        judged = self.shape.era_judged(self.era) if rule.era is not None else None
+        era = self.given.get(judged) if judged is not None else None
+        dated = rule.valid_from is not None or rule.valid_until is not None
+        return (
+            early.get(rule.trigger),
+            self.given.get(rule.or_from) if rule.or_from else None,
+            era,
+            early.get(rule.judged_on) if dated else None,
+        )
+
     def messages(self, calendar: KazakhCalendar) -> list[Msg]:
         """The case's warnings as the engine says them, in its order."""
         said = [make(*args) for make, args in self.warned]

@@ -24,18 +24,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from deadline_cli.i18n import Lang, Msg, english, msg
 from deadline_cli.periods import Period, Step, Unit
-from deadline_cli.render.memo import ByDay, Made
+from deadline_cli.render.memo import SLOT, ByDay, Dated, Made
 from deadline_cli.rules import Rule, Source, StepRule, option_for
 from deadline_cli.timeline import Event, Timeline, citation
 
 if TYPE_CHECKING:
     from deadline_cli.calendar import KazakhCalendar
-    from deadline_cli.plan import Done, Planned
+    from deadline_cli.plan import CaseRun, Done, Planned
 
 _NAMESPACE = uuid.UUID("6f0f5d1e-2c1b-4f7e-9a5e-1d3c0b7a9e42")
 _END = b"END:VCALENDAR\r\n"
 _ALARM = "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
-_SLOT = "\ufdd0"  # a noncharacter: where a reminder names the case, never in a message
 
 
 def case_name(timeline: Timeline, case: str, lang: Lang | None = None) -> str:
@@ -78,10 +77,14 @@ class IcsStream:
         # days, an event's dates.
         self.made: Made[str] = Made(16384)
         self.days = ByDay(self.lang.day)
-        self.dated = ByDay(_dates)
+        self.dtstart = ByDay(_dates)
+        self.dated = Dated(self.lang, _text)  # a case's own warnings, said but for their days
         self.folding = _Parts()
         self.warnings_head = "\\n" + _text(self.lang("ics_warnings"))
         self.alarms: dict[tuple[str, date], list[str]] = {}
+        # A planned event's counting, by its step, rule and days (_counting); the step and
+        # the rule are held, so that their identities are not reused while it lives.
+        self.counted: dict[tuple[object, ...], tuple[object, Rule, str]] = {}
 
     def begin(self) -> str:
         from icalendar import Calendar
@@ -130,7 +133,7 @@ class IcsStream:
         name = _case_name(case, pack.id, start, lang)
         english_name = name if lang.code == "en" else _case_name(case, pack.id, start, english())
         messages = run.messages(calendar)
-        warned = self._warnings(messages) if messages else ()
+        warned = self._warnings(messages, planned=True) if messages else ()
         out = []
         for d in done:
             step, rule = d.op.step, d.rule
@@ -144,7 +147,7 @@ class IcsStream:
                 about = self.made(self._rule_about, rule, d.op.reading)
             head = f"{label}: {self.days[first]}"
             range_ = lang("ics_range", date=first, latest=last) if last != first else ""
-            counting = self.made(self._counting_text, *run.steps(d, calendar))
+            counting = self._counting(run, d, calendar)
             description = _Description(head, about, range_, counting, warned)
             out.append(
                 self._vevent(name, label, first, _uid(english_name, pack.id, step.id), description)
@@ -175,6 +178,19 @@ class IcsStream:
             msg("trace_given", option=option_for(step.input)), "given", rule.source, ""
         )
 
+    def _counting(self, run: CaseRun, done: Done, calendar: KazakhCalendar) -> str:
+        """A planned event's counting, said once for the cases whose term the engine counts
+        the same (CaseRun.counted_on), without asking the engine for it again."""
+        op, rule = done.op, done.rule
+        key = (id(op), id(rule), *run.counted_on(done))
+        found = self.counted.get(key)
+        if found is None or found[0] is not op or found[1] is not rule:
+            if len(self.counted) >= 16384:
+                self.counted.clear()
+            text = self._counting_text(*run.steps(done, calendar))
+            found = self.counted[key] = (op, rule, text)
+        return found[2]
+
     def _counting_text(self, *steps: Step) -> str:
         """The counting; the steps of a term that the engine keeps in its cache of runs
         (timeline._run) are the same objects from case to case, and said once."""
@@ -182,29 +198,35 @@ class IcsStream:
         lines = [f"  {lang.day(step.date)}: {lang.say(step.msg)}" for step in steps]
         return "\\n" + _text_lines([lang("ics_counting"), *lines])
 
-    def _warnings(self, messages: list[Msg]) -> tuple[tuple[str, bool], ...]:
+    def _warnings(
+        self, messages: list[Msg], *, planned: bool = False
+    ) -> tuple[tuple[str, bool], ...]:
         """A case's warnings, as parts of a description: a warning that cases share (the
-        same message: plan._Op.certainty) is said once and comes again."""
+        same message: plan._Op.certainty) is said once and comes again. One with a day in it
+        is this case's own; for a planned case it is said but for its days once (Dated),
+        for the engine's as the engine's test of the planned ones (tests/test_plan.py)."""
         parts = [(self.warnings_head, True)]
         for message in messages:
-            if message.has_days():  # this case's own
-                parts.append((self._warning(message), False))
-            else:
+            if not message.has_days():
                 parts.append((self.made(self._warning, message), True))
+            elif planned:
+                parts.append(("\\n  " + self.dated(message), False))
+            else:
+                parts.append((self._warning(message), False))
         return tuple(parts)
 
     def _warning(self, message: Msg) -> str:
-        return "\\n" + _text("  " + self.lang.say(message))
+        return "\\n  " + _text(self.lang.say(message))
 
     def _alarms(self, label: str, day: date) -> list[str]:
-        """What each reminder of an event says, the case's name left as _SLOT."""
+        """What each reminder of an event says, the case's name left as SLOT."""
         found = self.alarms.get((label, day))
         if found is None:
             if len(self.alarms) > 65536:
                 self.alarms.clear()
             say = self.lang
             found = [
-                say("ics_alarm", case=_SLOT, label=label, date=day, period=period)
+                say("ics_alarm", case=SLOT, label=label, date=day, period=period)
                 for period in self.periods
             ]
             self.alarms[label, day] = found
@@ -215,7 +237,7 @@ class IcsStream:
         out = [
             "BEGIN:VEVENT\r\n",
             _line("SUMMARY:" + _text(f"{name}: {label}")),
-            *self.dated[day],
+            *self.dtstart[day],
             self.stamp_line,
             f"UID:{uid}\r\n",
             self.folding.line(text.parts()),
@@ -223,7 +245,7 @@ class IcsStream:
         ]
         said = self.lang.say(name)
         for alarm, trigger in zip(self._alarms(label, day), self.triggers, strict=True):
-            out += (_ALARM, _line("DESCRIPTION:" + _text(alarm.replace(_SLOT, said))), trigger)
+            out += (_ALARM, _line("DESCRIPTION:" + _text(alarm.replace(SLOT, said))), trigger)
         out.append("END:VEVENT\r\n")
         return "".join(out)
 

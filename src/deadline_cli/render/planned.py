@@ -20,9 +20,14 @@ from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.i18n import Lang, Msg, msg
 from deadline_cli.plan import CaseRun, Done, Planned
 from deadline_cli.render.data import source_dict
-from deadline_cli.render.memo import ByDay, Made
+from deadline_cli.render.memo import SLOT, ByDay, Dated, Made
 from deadline_cli.rules import DATE_INPUTS, Reading, Rule, StepRule, option_for
 from deadline_cli.timeline import Event, citation, unknown_notes
+
+
+def _in_json(text: str) -> str:
+    """A text as a JSON string holds it, without the quotes."""
+    return encode_basestring(text)[1:-1]
 
 
 def _fields(data: dict[str, Any]) -> str:
@@ -45,9 +50,7 @@ class PlannedRows:
         self.days = ByDay(lambda day: '"' + day.isoformat() + '"')  # a day as JSON
         self.left = ByDay(self._days_left)  # the days left to a day, and its status
         self.said: Made[str] = Made(4096)  # warnings said, by the message's identity
-        # Warnings said but for their days, by what else they say (_dated); days as said.
-        self.dated: dict[tuple[object, ...], tuple[list[str], list[str]]] = {}
-        self.said_days = ByDay(lambda day: encode_basestring(lang.day(day))[1:-1])
+        self.dated = Dated(lang, _in_json)  # warnings said but for their days
         self.inputs: dict[tuple[object, ...], tuple[object, tuple[list[str], list[str]]]] = {}
 
     def __call__(self, planned: Planned) -> str:
@@ -86,37 +89,13 @@ class PlannedRows:
     def _said(self, message: Msg) -> str:
         """A warning as JSON; a message that cases share (plan._Op.certainty) is said once,
         and one that differs from case to case only by its days is said once but for them
-        (_dated)."""
+        (render.memo.Dated)."""
         if message.has_days():
-            return self._dated(message)
+            return '"' + self.dated(message) + '"'
         return self.said(self._json, message)
 
     def _json(self, message: Msg) -> str:
         return encode_basestring(self.lang.say(message))
-
-    def _dated(self, message: Msg) -> str:
-        """A message whose days (those among its arguments) are put into the rest of its
-        text, said once as JSON for all the days (a window, an earlier reading)."""
-        args = message.args
-        if len(args) > 9:  # a slot is _SLOT and one digit
-            return encode_basestring(self.lang.say(message))
-        key = (message.key, tuple((k, v) for k, v in args if type(v) is not date))
-        found = self.dated.get(key)
-        if found is None:
-            slots = {k: _Slot(n) for n, (k, v) in enumerate(args) if type(v) is date}
-            text = self.lang.say(Msg(message.key, tuple((k, slots.get(k, v)) for k, v in args)))
-            pieces = encode_basestring(text).split(_SLOT)
-            order = [int(pieces[i][0]) for i in range(1, len(pieces))]
-            found = ([pieces[0], *(p[1:] for p in pieces[1:])], [args[n][0] for n in order])
-            if len(self.dated) > 4096:
-                self.dated.clear()
-            self.dated[key] = found
-        pieces, names = found
-        days, said = dict(args), self.said_days
-        parts = [pieces[0]]
-        for name, piece in zip(names, pieces[1:], strict=True):
-            parts += (said[days[name]], piece)
-        return "".join(parts)
 
     def _days_left(self, day: date) -> str:
         """',"days_left":N,"status":"open"' (Timeline.days_left and status)."""
@@ -236,21 +215,6 @@ class PlannedRows:
         return "".join(parts)
 
 
-_SLOT = "\ufdd0"  # a noncharacter: stands for a day in a template, never in a pack's text
-
-
-class _Slot:
-    """Stands for the day of a message's argument ``n`` while the rest of it is said
-    (Lang.say says a value by its say_in): _SLOT and the digit n."""
-
-    def __init__(self, n: int) -> None:
-        self.n = n
-
-    def say_in(self, lang: Lang) -> str:
-        del lang  # the same in every language
-        return _SLOT + str(self.n)
-
-
 def _inputs_template(case: CaseRun, reading: str | None) -> tuple[list[str], list[str]]:
     """The text of render.data.inputs_dict for the case, cut where its days go, and the
     inputs whose days go there, in order."""
@@ -258,7 +222,7 @@ def _inputs_template(case: CaseRun, reading: str | None) -> tuple[list[str], lis
     pack = shape.pack
     found: dict[str, Any] = {}
     for name in DATE_INPUTS:
-        found[name] = _SLOT + name + _SLOT if name in case.given else None
+        found[name] = SLOT + name + SLOT if name in case.given else None
     found["immediate"] = case.inputs[0]["immediate"]
     found["from"] = shape.start
     if pack.choice is not None:
@@ -274,13 +238,13 @@ def _inputs_template(case: CaseRun, reading: str | None) -> tuple[list[str], lis
         found["era"] = {
             "id": era.id,
             "judged_on": judged_on,
-            "date": _SLOT + judged_on + _SLOT,
+            "date": SLOT + judged_on + SLOT,
             "stand_in": judged_on != era.on,
         }
-    cut = ("{" + _fields(found) + "}").split('"' + _SLOT)
+    cut = ("{" + _fields(found) + "}").split('"' + SLOT)
     pieces, names = [cut[0][1:]], []
     for part in cut[1:]:
-        name, rest = part.split(_SLOT + '"', 1)
+        name, rest = part.split(SLOT + '"', 1)
         names.append(name)
         pieces.append(rest)
     return pieces, names
