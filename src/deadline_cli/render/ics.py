@@ -82,9 +82,9 @@ class IcsStream:
         self.folding = _Parts()
         self.warnings_head = "\\n" + _text(self.lang("ics_warnings"))
         self.alarms: dict[tuple[str, date], list[str]] = {}
-        # A planned event's counting, by its step, rule and days (_counting); the step and
-        # the rule are held, so that their identities are not reused while it lives.
-        self.counted: dict[tuple[object, ...], tuple[object, Rule, str]] = {}
+        # A planned event's counting, by its step, rule, calendar and days (_counting); the
+        # first three are held, so that their identities are not reused while it lives.
+        self.counted: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
 
     def begin(self) -> str:
         from icalendar import Calendar
@@ -181,15 +181,14 @@ class IcsStream:
     def _counting(self, run: CaseRun, done: Done, calendar: KazakhCalendar) -> str:
         """A planned event's counting, said once for the cases whose term the engine counts
         the same (CaseRun.counted_on), without asking the engine for it again."""
-        op, rule = done.op, done.rule
-        key = (id(op), id(rule), *run.counted_on(done))
+        held = (done.op, done.rule, calendar)
+        key = (*map(id, held), *run.counted_on(done))
         found = self.counted.get(key)
-        if found is None or found[0] is not op or found[1] is not rule:
+        if found is None or found[0] != held:  # the same objects (compared by identity first)
             if len(self.counted) >= 16384:
                 self.counted.clear()
-            text = self._counting_text(*run.steps(done, calendar))
-            found = self.counted[key] = (op, rule, text)
-        return found[2]
+            found = self.counted[key] = (held, self._counting_text(*run.steps(done, calendar)))
+        return found[1]
 
     def _counting_text(self, *steps: Step) -> str:
         """The counting; the steps of a term that the engine keeps in its cache of runs
