@@ -372,7 +372,7 @@ def _csv_rows(lines: Lines, delimiter: str | None) -> Iterator[RawRow]:
             for cells in reader:
                 line = pending[0] if len(pending) == 1 else "".join(pending)
                 pending.clear()
-                if not cells or not any(cells) or not any(c.strip() for c in cells):
+                if not "".join(cells).strip():  # no cells, or none but blanks
                     continue
                 row += 1
                 fields = {
