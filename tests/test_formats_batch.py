@@ -188,6 +188,17 @@ def test_batch_csv_from_stdin() -> None:
     assert rows[1]["warnings"] == "1"  # the unknown final form
 
 
+def test_batch_skips_rows_with_nothing_but_blanks() -> None:
+    """Lines of no cells, of empty cells or of cells of blanks are no rows: not cases, not
+    errors, not counted; the rows around them keep their numbers among the data rows."""
+    text = "id,ruling\n\n,\n  ,\t\nK-1,2026-02-05\n,,\n \u00a0, \nK-2,2026-02-06\n"
+    code, out, err = invoke("batch", "-", "--format", "jsonl", stdin=text)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["id"], r["row"]) for r in rows] == [("K-1", 1), ("K-2", 2)]
+    assert "2 row(s) read, 2 computed, 0 failed" in err
+
+
 def test_batch_jsonl_input_all_good_exits_0(tmp_path: Path) -> None:
     path = tmp_path / "cases.jsonl"
     path.write_text(
