@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -10,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from typer.testing import CliRunner
@@ -424,6 +425,49 @@ def test_an_events_uid_is_uuid5_of_its_case(case: str, pack: str, event: str) ->
 
     expected = f"{uuid.uuid5(_NAMESPACE, f'{case}|{pack}|{event}')}@deadline-cli"
     assert _uid(case, pack, event) == expected
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet="ab \r\n;,\\:жә€\ufdd0", max_size=30),
+    st.text(alphabet="ab \r\n;,\\ж", min_size=1, max_size=30),
+    st.sampled_from(["en", "ru", "kk"]),
+    st.sampled_from(
+        [
+            "",
+            "{label}\r{case}, {date}",
+            "{case}\n{label}",
+            "{case}{case} {label}",
+            "{case}: {period}",
+        ]
+    ),
+)
+@example("\nК-1\r", "ab", "ru", "{case}{case} {label}")  # a CRLF across two names
+@example("\nК-1\r", "ab", "ru", "{label}\r{case}, {date}")
+def test_an_events_summary_and_reminders_say_the_whole_escaped(
+    name: str, label: str, code: str, template: str
+) -> None:
+    """render.ics escapes a case's name once for all its events' lines and what they say
+    around it once for all cases; the lines are those of the whole text escaped and folded,
+    for any name (one that begins with an LF or ends with a CR included), in the locales'
+    reminders and in others whose text around the name could make a CRLF with it."""
+    from datetime import date
+
+    from deadline_cli.i18n import load
+    from deadline_cli.render.ics import SLOT, IcsStream, _line, _text
+
+    lang = copy.copy(load(code))  # load's languages are shared: this one is the test's
+    if template:
+        lang.messages = {**lang.messages, "ics_alarm": template}
+    stream = IcsStream((7, 1), lang)
+    day = date(2026, 4, 6)
+    for _ in range(2):  # the second time from what the first kept
+        text = stream._vevent(stream._name(name), label, day, "u", "DESCRIPTION:d\r\n")
+        assert _line("SUMMARY:" + _text(f"{name}: {label}")) in text
+        for period in stream.periods:
+            alarm = lang("ics_alarm", case=SLOT, label=label, date=day, period=period)
+            said = alarm.replace(SLOT, lang.say(name))
+            assert _line("DESCRIPTION:" + _text(said)) in text
 
 
 def test_a_carriage_return_alone_is_an_escaped_line_end_in_a_calendar() -> None:

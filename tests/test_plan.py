@@ -366,6 +366,40 @@ def test_a_planned_batch_is_the_engines(
     assert len(rows) > 600  # the good rows (and CSV's header): most of the register
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_calendar_of_cases_that_come_again_is_the_engines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """A register whose cases come again under other ids (and with none: then under the
+    row's number), in no order: the ICS batch keeps a planned case's events but for its name
+    the second time it comes (batchcmd._BatchWriter._ics_events), and every row's events are
+    the engine's, under the row's own name and UID, byte for byte but for DTSTAMP."""
+    source = tmp_path / "register.csv"
+    _register(source, 200)
+    with source.open(encoding="utf-8", newline="") as f:
+        cases = list(csv.DictReader(f))
+    rng = random.Random(3)
+    rows = [dict(case) for case in cases for _ in range(rng.choice([1, 2, 3, 5]))]
+    rng.shuffle(rows)
+    for n, row in enumerate(rows):
+        row["id"] = "" if n % 17 == 0 else f"{row['id']}/{n}"
+    register = tmp_path / "again.csv"
+    with register.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    args = ["batch", str(register), "-f", "ics", "--lang", lang, "--as-of", "2026-12-02"]
+    runner = CliRunner()
+    planned = runner.invoke(app, args)
+    monkeypatch.setattr(Planner, "plan", lambda *a, **k: None)
+    engine = runner.invoke(app, args)
+    assert planned.exit_code == engine.exit_code == EXIT_ROWS_FAILED  # some rows fail
+    stamp = re.compile(rb"^DTSTAMP:\d{8}T\d{6}Z\r$", re.MULTILINE)
+    assert stamp.sub(b"", planned.stdout_bytes) == stamp.sub(b"", engine.stdout_bytes)
+    assert planned.stderr == engine.stderr
+    assert planned.stdout.count("BEGIN:VEVENT") > 600
+
+
 @pytest.mark.parametrize("out", ["csv", "jsonl", "ics"])
 def test_a_batch_counts_on_the_plan(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str

@@ -38,6 +38,7 @@ from deadline_cli.timeline import Timeline
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from deadline_cli.plan import Planned
+    from deadline_cli.render.ics import Unnamed
 
 
 class BatchOptions(Record, frozen=False):
@@ -376,6 +377,8 @@ class _BatchWriter:
         self.rendered: dict[int, tuple[Any, str]] = {}
         self.ics: Any = None
         self.planned_rows: Any = None  # render.planned.PlannedRows, for planned cases
+        # An ICS case's events but for its name, by the planned case (_ics_events).
+        self.unnamed: dict[int, tuple[Planned, Unnamed | None]] = {}
         self.calendar: KazakhCalendar | None = None  # the planner's, for planned cases
         self.header = ""
         self.pending: list[str] = []  # rows written in chunks: one write per 256 rows
@@ -424,8 +427,26 @@ class _BatchWriter:
         elif isinstance(timeline, Timeline):
             self._put(self.ics.case(case_id, timeline))
         else:
-            assert self.calendar is not None
-            self._put(self.ics.planned(case_id, timeline, self.calendar))
+            self._put(self.ics.named(case_id, self._ics_events(timeline)))
+
+    def _ics_events(self, planned: Planned) -> Unnamed:
+        """A planned case's events but for its name (render.ics IcsStream.planned_events),
+        kept for a case that comes again: the batch runner gives the same object for the
+        rows of the same case, and only their ids differ. A case is kept the second time it
+        comes, so that cases that never repeat cost no memory; at most 2,048 (a case's
+        events are 7-20 KB)."""
+        assert self.calendar is not None
+        cached = self.unnamed.get(id(planned))
+        if cached is None or cached[0] is not planned:  # the first time
+            if len(self.unnamed) >= 2048:
+                self.unnamed.clear()
+            self.unnamed[id(planned)] = (planned, None)
+        elif cached[1] is not None:
+            return cached[1]
+        events: Unnamed = self.ics.planned_events(planned, self.calendar)
+        if cached is not None and cached[0] is planned:  # it comes again: kept from now on
+            self.unnamed[id(planned)] = (planned, events)
+        return events
 
     def _csv_row(self, case_id: str, timeline: Timeline | Planned) -> None:
         # Timelines are memoised by the batch runner: render each distinct one once.

@@ -81,7 +81,8 @@ class IcsStream:
         self.dated = Dated(self.lang, _text)  # a case's own warnings, said but for their days
         self.folding = _Parts()
         self.warnings_head = "\\n" + _text(self.lang("ics_warnings"))
-        self.alarms: dict[tuple[str, date], list[str]] = {}
+        self.alarms: dict[tuple[str, date], list[tuple[str, list[str] | None]]] = {}
+        self.labels: dict[str, str] = {}  # ': ' and an event's label, escaped (summaries)
         # A planned event's counting, by its step, rule, calendar and days (_counting); the
         # first three are held, so that their identities are not reused while it lives.
         self.counted: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
@@ -113,28 +114,29 @@ class IcsStream:
         range_ = lang("ics_range", date=e.date, latest=e.latest) if e.is_range else ""
         counting = self._counting_text(*e.steps)
         warned = self._warnings(list(timeline.warnings)) if timeline.warnings else ()
-        description = _Description(head, about, range_, counting, warned)
-        return self._vevent(name, label, e.date, event_uid(timeline, case, e.id), description)
+        description = self.folding.line(_Description(head, about, range_, counting, warned).parts())
+        uid = event_uid(timeline, case, e.id)
+        return self._vevent(self._name(name), label, e.date, uid, description)
 
     def planned(self, case: str, planned: Planned, calendar: KazakhCalendar) -> str:
         """The events of a case planned from its dates (deadline_cli.plan), as :meth:`case`
-        writes the engine's timeline of the same case (tests/test_plan.py compares them).
-        What a rule says, and the counting of a term the engine has counted before, are
-        said and escaped once; the case's warnings once for all its events."""
+        writes the engine's timeline of the same case (tests/test_plan.py compares them)."""
+        return self.named(case, self.planned_events(planned, calendar))
+
+    def planned_events(self, planned: Planned, calendar: KazakhCalendar) -> Unnamed:
+        """What the events of a planned case say but for the case's name (its id): the same
+        for every row of the same case, which a batch gives again and again. What a rule
+        says, and the counting of a term the engine has counted before, are said and
+        escaped once; the case's warnings once for all its events."""
         run = planned.case
         assert run is not None and run.done is not None, "planned without detail"
         # timeline._build sorts its events by their days; the sort is stable, and the events
         # of the dates given that no step stands for, which come first, are no deadlines.
         done = sorted((d for d in run.done if d.op.step.deadline), key=_days)
-        if not done:
-            return ""
         lang, pack = self.lang, planned.pack
-        start = run.given[run.shape.start]
-        name = _case_name(case, pack.id, start, lang)
-        english_name = name if lang.code == "en" else _case_name(case, pack.id, start, english())
-        messages = run.messages(calendar)
+        messages = run.messages(calendar) if done else []
         warned = self._warnings(messages, planned=True) if messages else ()
-        out = []
+        events = []
         for d in done:
             step, rule = d.op.step, d.rule
             label = lang.say(step.label)
@@ -149,10 +151,21 @@ class IcsStream:
             range_ = lang("ics_range", date=first, latest=last) if last != first else ""
             counting = self._counting(run, d, calendar)
             description = _Description(head, about, range_, counting, warned)
-            out.append(
-                self._vevent(name, label, first, _uid(english_name, pack.id, step.id), description)
-            )
-        return "".join(out)
+            events.append((label, first, step.id, self.folding.line(description.parts())))
+        return Unnamed(pack.id, run.given[run.shape.start], tuple(events))
+
+    def named(self, case: str, unnamed: Unnamed) -> str:
+        """The events of a case under its name (planned_events)."""
+        if not unnamed.events:
+            return ""
+        pack, start, lang = unnamed.pack, unnamed.start, self.lang
+        name = _case_name(case, pack, start, lang)
+        english_name = name if lang.code == "en" else _case_name(case, pack, start, english())
+        said = self._name(name)
+        return "".join(
+            self._vevent(said, label, day, _uid(english_name, pack, step), description)
+            for label, day, step, description in unnamed.events
+        )
 
     # The parts of an event's description, each escaped (_text) by itself.
 
@@ -217,36 +230,78 @@ class IcsStream:
     def _warning(self, message: Msg) -> str:
         return "\\n  " + _text(self.lang.say(message))
 
-    def _alarms(self, label: str, day: date) -> list[str]:
-        """What each reminder of an event says, the case's name left as SLOT."""
+    def _alarms(self, label: str, day: date) -> list[tuple[str, list[str] | None]]:
+        """What each reminder of an event says, the case's name left as SLOT, and the same
+        escaped, cut where the name goes: escaping goes a character at a time but for a
+        CRLF, so the pieces and the name can be escaped each by itself unless a CR before
+        the name or an LF after it could make one with it (then None: the whole is escaped
+        with the name in it)."""
         found = self.alarms.get((label, day))
         if found is None:
             if len(self.alarms) > 65536:
                 self.alarms.clear()
             say = self.lang
-            found = [
-                say("ics_alarm", case=SLOT, label=label, date=day, period=period)
-                for period in self.periods
-            ]
+            found = []
+            for period in self.periods:
+                text = say("ics_alarm", case=SLOT, label=label, date=day, period=period)
+                cut = text.split(SLOT)
+                joins = not any(p.endswith("\r") for p in cut[:-1]) and not any(
+                    p.startswith("\n") or not p for p in cut[1:-1]
+                )
+                joins = joins and not cut[-1].startswith("\n")
+                found.append((text, [_text(p) for p in cut] if joins else None))
             self.alarms[label, day] = found
         return found
 
-    def _vevent(self, name: str, label: str, day: date, uid: str, text: _Description) -> str:
-        """An event of the day, with its reminders."""
+    def _vevent(self, name: _Name, label: str, day: date, uid: str, description: str) -> str:
+        """An event of the day, with its description (the content line, folded) and its
+        reminders."""
+        label_text = self.labels.get(label)
+        if label_text is None:
+            if len(self.labels) > 4096:
+                self.labels.clear()
+            label_text = self.labels[label] = ": " + _text(label)
         out = [
             "BEGIN:VEVENT\r\n",
-            _line("SUMMARY:" + _text(f"{name}: {label}")),
+            _line("SUMMARY:" + name.summary + label_text),
             *self.dtstart[day],
             self.stamp_line,
             f"UID:{uid}\r\n",
-            self.folding.line(text.parts()),
+            description,
             "TRANSP:TRANSPARENT\r\n",
         ]
-        said = self.lang.say(name)
-        for alarm, trigger in zip(self._alarms(label, day), self.triggers, strict=True):
-            out += (_ALARM, _line("DESCRIPTION:" + _text(alarm.replace(SLOT, said))), trigger)
+        for (alarm, pieces), trigger in zip(self._alarms(label, day), self.triggers, strict=True):
+            if pieces is not None:
+                text = name.said.join(pieces)
+            else:
+                text = _text(alarm.replace(SLOT, name.raw))
+            out += (_ALARM, _line("DESCRIPTION:" + text), trigger)
         out.append("END:VEVENT\r\n")
         return "".join(out)
+
+    def _name(self, name: str) -> _Name:
+        said = self.lang.say(name)
+        return _Name(_text(name), _text(said), said)
+
+
+class _Name(NamedTuple):
+    """A case's name as its events' lines say it, escaped by itself: in the summary (the
+    name as given, then ': ' and the label: no CRLF can be made across them), and in the
+    reminders (as the language says it; ``raw`` not escaped, see IcsStream._alarms)."""
+
+    summary: str
+    said: str
+    raw: str
+
+
+class Unnamed(NamedTuple):
+    """The events of a planned case but for its name (IcsStream.planned_events): its pack
+    and the day it starts from (a case without an id is named by them), and each event's
+    label, day, step and description (its content line, folded)."""
+
+    pack: str
+    start: date
+    events: tuple[tuple[str, date, str, str], ...]
 
 
 class _Description(NamedTuple):
