@@ -130,6 +130,19 @@ def test_wide_terminal_does_not_stretch_citations(monkeypatch: pytest.MonkeyPatc
     assert len(line.rstrip()) < 120
 
 
+def test_no_screen_line_ends_in_a_citations_marker() -> None:
+    """In every screen drawn (the goldens, which test_screen compares the output with), no
+    line ends with "ст." or "п." whose number went to the next line."""
+    markers = ("п.", "пп.", "ч.", "ст.", "гл.", "абз.", "art.", "arts.", "No.", "№", "para.")
+    found = []
+    for path in sorted(SCREENS.glob("*.txt")):
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            last = line.rstrip().rsplit(" ", 1)[-1].lstrip("(«")
+            if last in markers:
+                found.append(f"{path.name}:{n}: {line.strip()}")
+    assert not found, found
+
+
 def test_dates_and_citations_stay_on_one_line() -> None:
     from deadline_cli.render.screen import words, wrap_hanging
 
@@ -147,6 +160,13 @@ def test_dates_and_citations_stay_on_one_line() -> None:
         "No. 351-VI",
     ]
     assert words("ҚР ӘРПК 151-бабының 2-бөлігі") == ["ҚР ӘРПК", "151-бабының 2-бөлігі"]
+    # A list of citations: each whole ("пп. 5 п. 1 ст. 8" one citation), the list not one.
+    assert words("(п. 1 ст. 18, пп. 5 п. 1 ст. 8, п. 2 ст. 18 Закона РК") == [
+        "(п. 1 ст. 18,",
+        "пп. 5 п. 1 ст. 8,",
+        "п. 2 ст. 18",
+        "Закона РК",
+    ]
     # Wrapped at any width, a date is never split from its weekday or a part from its article.
     text = "a note about Wed 2 Dec 2026 and ч. 2 ст. 151 АППК РК, then Пн 08.06.2026 " * 3
     for width in range(16, 60):

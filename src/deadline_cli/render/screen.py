@@ -136,7 +136,9 @@ def _glued(left: str, right: str) -> bool:
     if right.rstrip(",;:.)»") == "РК":
         return True
     if _number(last) and right in ("п.", "пп.", "ч.", "ст."):
-        return " " in left  # "п. 1" + "ст. 18", not a bare number before a citation
+        # "пп. 5" + "п. 1" + "ст. 8": a citation's parts, not a bare number before one, nor
+        # the next citation of a list ("ст. 18," + "пп. 5 ...": each its own group).
+        return " " in left and not last.endswith((",", ";"))
     if _kk_article(last):
         return _kk_part(right)
     if right in _MARKERS:
