@@ -215,8 +215,8 @@ class IcsStream:
     ) -> tuple[tuple[str, bool], ...]:
         """A case's warnings, as parts of a description: a warning that cases share (the
         same message: plan._Op.certainty) is said once and comes again. One with a day in it
-        is this case's own; for a planned case it is said but for its days once (Dated),
-        for the engine's as the engine's test of the planned ones (tests/test_plan.py)."""
+        is this case's own: for a planned case said but for its days once (Dated), for the
+        engine's timeline said whole, which tests/test_plan.py compares the planned ones with."""
         parts = [(self.warnings_head, True)]
         for message in messages:
             if not message.has_days():

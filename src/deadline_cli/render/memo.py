@@ -66,8 +66,9 @@ class Dated:
     """A message that differs from case to case only by its days (a window, an earlier
     reading: Msg.has_days), said and escaped once for all the days: the text of its other
     arguments, cut where its days go, and each case's days said into it. ``escape`` escapes
-    a text for the format, a character at a time (a JSON string's, an ICS TEXT's): so the
-    pieces and the days can be escaped each by itself."""
+    a text for the format a character at a time (a JSON string's; an ICS TEXT's, but for a
+    CRLF, and no day said holds a CR or an LF): so the pieces and the days can be escaped
+    each by itself."""
 
     def __init__(self, lang: Lang, escape: Callable[[str], str], size: int = 4096) -> None:
         self.lang = lang
