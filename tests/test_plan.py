@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from deadline_cli.calendar import KazakhCalendar
 from deadline_cli.cli import app
@@ -322,6 +322,22 @@ def _register(path: Path, count: int) -> None:
             out.writerow(row)
 
 
+def _as_the_engine(args: list[str], monkeypatch: pytest.MonkeyPatch) -> Result:
+    """The batch run as it is, checked against the same run with the plan declining every
+    case (the engine computes them all, as before the plan): the same rows, byte for byte
+    but for the calendar's DTSTAMP (when it was written), errors and summary; some rows fail."""
+    runner = CliRunner()
+    planned = runner.invoke(app, args)
+    with monkeypatch.context() as patched:
+        patched.setattr(Planner, "plan", lambda *a, **k: None)
+        engine = runner.invoke(app, args)
+    assert planned.exit_code == engine.exit_code == EXIT_ROWS_FAILED
+    stamp = re.compile(rb"^DTSTAMP:\d{8}T\d{6}Z\r$", re.MULTILINE)
+    assert stamp.sub(b"", planned.stdout_bytes) == stamp.sub(b"", engine.stdout_bytes)
+    assert planned.stderr == engine.stderr
+    return planned
+
+
 @pytest.mark.parametrize(
     ("excel", "jsonl", "out"),
     [
@@ -352,14 +368,7 @@ def test_a_planned_batch_is_the_engines(
         register.write_text("\n".join(lines) + "\n", encoding="utf-8")
     args = ["batch", str(register), *out, "--as-of", "2026-12-02"]
     args += ["--excel"] if excel else []
-    runner = CliRunner()
-    planned = runner.invoke(app, args)
-    monkeypatch.setattr(Planner, "plan", lambda *a, **k: None)
-    engine = runner.invoke(app, args)
-    assert planned.exit_code == engine.exit_code == EXIT_ROWS_FAILED  # some rows fail
-    stamp = re.compile(rb"^DTSTAMP:\d{8}T\d{6}Z\r$", re.MULTILINE)
-    assert stamp.sub(b"", planned.stdout_bytes) == stamp.sub(b"", engine.stdout_bytes)
-    assert planned.stderr == engine.stderr
+    planned = _as_the_engine(args, monkeypatch)
     rows = planned.stdout_bytes.decode("utf-8-sig").splitlines()
     if "ics" in out:
         rows = [r for r in rows if r == "BEGIN:VEVENT"]
@@ -389,14 +398,7 @@ def test_a_calendar_of_cases_that_come_again_is_the_engines(
         writer.writeheader()
         writer.writerows(rows)
     args = ["batch", str(register), "-f", "ics", "--lang", lang, "--as-of", "2026-12-02"]
-    runner = CliRunner()
-    planned = runner.invoke(app, args)
-    monkeypatch.setattr(Planner, "plan", lambda *a, **k: None)
-    engine = runner.invoke(app, args)
-    assert planned.exit_code == engine.exit_code == EXIT_ROWS_FAILED  # some rows fail
-    stamp = re.compile(rb"^DTSTAMP:\d{8}T\d{6}Z\r$", re.MULTILINE)
-    assert stamp.sub(b"", planned.stdout_bytes) == stamp.sub(b"", engine.stdout_bytes)
-    assert planned.stderr == engine.stderr
+    planned = _as_the_engine(args, monkeypatch)
     assert planned.stdout.count("BEGIN:VEVENT") > 600
 
 
