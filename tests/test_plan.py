@@ -284,6 +284,11 @@ def test_a_counting_said_once_is_that_of_its_own_days() -> None:
         events = stream.planned("K-1", planned, CALENDAR)
         assert events == engine_ics(pack, case, "en"), case
         said.append(events)
+        # The engine's trace too (the plan and the engine key their caches alike): the law
+        # version is judged on this case's ruling, not on the first case's.
+        unfolded = events.replace("\r\n ", "")
+        version = f"law version: Appellate act announced on {LANGS['en'].day(ruled)}"
+        assert version in unfolded, case
     assert said[0] != said[1]
 
 

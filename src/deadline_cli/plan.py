@@ -62,6 +62,7 @@ from deadline_cli.timeline import (
     input_label,
     order_pairs,
     roll_warning,
+    run_days,
     window_warning,
 )
 
@@ -624,22 +625,14 @@ class CaseRun:
 
     def counted_on(self, done: Done) -> tuple[object, ...]:
         """What the counting of a step's event (steps()) depends on besides the step of the
-        plan and the rule shown, as timeline._run keys its cache of runs in the earliest
-        scenario: the trigger's day, the date given a term may count from, the day the law
-        version was judged on (for a rule of a version) and the day a dated rule is judged
-        on; for a step whose date is given, that date."""
+        plan and the rule shown: timeline.run_days in the earliest scenario, as the engine
+        keys its cache of runs (the law version by the day it was judged on, which with the
+        plan's version decides it); for a step whose date is given, that date."""
         if done.first is None:
             return (done.day,)
-        rule, early = done.rule, self.early
-        judged = self.shape.era_judged(self.era) if rule.era is not None else None
+        judged = self.shape.era_judged(self.era)
         era = self.given.get(judged) if judged is not None else None
-        dated = rule.valid_from is not None or rule.valid_until is not None
-        return (
-            early.get(rule.trigger),
-            self.given.get(rule.or_from) if rule.or_from else None,
-            era,
-            early.get(rule.judged_on) if dated else None,
-        )
+        return run_days(done.rule, self.early, self.given.get, era)
 
     def messages(self, calendar: KazakhCalendar) -> list[Msg]:
         """The case's warnings as the engine says them, in its order."""

@@ -545,9 +545,24 @@ _RUNS: dict[tuple[object, ...], tuple[tuple[object, ...], _Result]] = {}
 _RUNS_MAX = 32768
 
 
+def run_days(
+    rule: Rule, dates: dict[str, date], given: Callable[[str], date | None], era: object
+) -> tuple[object, ...]:
+    """What a rule's run depends on besides the rule, its step, the pack, the calendar, the
+    kind and the scenario: the trigger's day in the scenario, the date given that a term may
+    count from, the law version (``era``, for a rule of a version) and the day a dated rule
+    is judged on. _run keys its cache of runs on them, deadline_cli.plan the counting it
+    says once (CaseRun.counted_on)."""
+    dated = rule.valid_from is not None or rule.valid_until is not None
+    return (
+        dates.get(rule.trigger),
+        given(rule.or_from) if rule.or_from else None,
+        era if rule.era is not None else None,
+        dates.get(rule.judged_on) if dated else None,
+    )
+
+
 def _run(b: _Builder, step: StepRule, rule: Rule, scenario: str) -> _Result:
-    dates = b.dates[scenario]
-    versioned = rule.valid_from is not None or rule.valid_until is not None
     held = (rule, b.pack, b.calendar)
     key = (
         *map(id, held),
@@ -555,11 +570,8 @@ def _run(b: _Builder, step: StepRule, rule: Rule, scenario: str) -> _Result:
         # scenario of a case whose dates are all known is the earliest one's hit.
         scenario == "earliest" and (step.window or rule.roll_certainty == "unverified"),
         step.window,
-        dates.get(rule.trigger),
-        b.inputs.value(rule.or_from) if rule.or_from else None,
         b.kind,
-        b.era if rule.era is not None else None,
-        dates.get(rule.judged_on) if versioned else None,
+        *run_days(rule, b.dates[scenario], b.inputs.value, b.era),
     )
     hit = _RUNS.get(key)
     if hit is not None and hit[0] == held:  # the same objects (a tuple compares by identity first)
