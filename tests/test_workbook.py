@@ -193,6 +193,20 @@ def test_broken_and_hostile_workbooks_are_one_line(tmp_path: Path) -> None:
         assert said in err and len(err.strip().splitlines()) == 1, (path.name, err)
 
 
+def test_a_register_with_two_columns_for_one_input_is_refused(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Реестр дел"])
+    sheet.append(["№ дела", "Дата решения", "Дата оглашения"])
+    sheet.append(["К-1", date(2026, 2, 5), date(2026, 2, 6)])
+    book.save(tmp_path / "twice.xlsx")
+    code, out, err = invoke("batch", str(tmp_path / "twice.xlsx"), *AS_OF)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert "«Дата решения» and «Дата оглашения» both give ruling" in err
+
+
 def test_big_register_streams_every_row(tmp_path: Path) -> None:
     rows: list[list[object]] = [
         [f"К-{n}", date(2025, 1, 1 + n % 28), None, "беженец", None] for n in range(3000)

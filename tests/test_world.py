@@ -75,6 +75,9 @@ def assert_one_clean_line(result: subprocess.CompletedProcess[bytes], code: int)
         "bom-crlf.csv",  # UTF-8 with a BOM, ';', CRLF
         "russian-headers.csv",  # 'Номер;Дата решения;...' in Windows-1251
         "kazakh-headers.csv",  # 'Іс нөмірі;Шешім күні;...' in UTF-8 with a BOM
+        # a title row and a row of nothing but ';' above a register's own headers ('№ дела;
+        # Дата оглашения;...;Дата изготовления'), in Windows-1251
+        "title-row-1251.csv",
     ],
 )
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
@@ -90,6 +93,88 @@ def test_excel_shapes_give_what_the_plain_file_gives(name: str, fmt: str) -> Non
     if "1251" in name or "russian" in name:
         assert said.count("read as windows-1251") == 1  # said once, with what to pass
         assert "--encoding" in said
+
+
+def test_a_column_not_read_is_named_once_and_two_for_one_input_stop_the_file(
+    tmp_path: Path,
+) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text(
+        "Реестр;;;\nФИО;№ дела;Дата решения;Дата изготовления реш.\n"
+        "Иванов И.;2-1/26;12.01.2026;20.01.2026\nПетров П.;2-2/26;13.01.2026;21.01.2026\n",
+        encoding="utf-8",
+    )
+    result = deadline("batch", str(register), "-f", "csv", *AS_OF)
+    assert result.returncode == 0
+    said = result.stderr.decode()
+    # A date under a name the tool does not know is never left out unseen: its column, and
+    # the name, are said once for the file, not once a row.
+    assert said.count("columns not used (ignored): ФИО, Дата изготовления реш.") == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert [(r["id"], r["final_form"], r["final_form_latest"]) for r in rows] == [
+        ("2-1/26", "2026-01-12", "2026-02-12"),  # the final form not read: a range
+        ("2-2/26", "2026-01-13", "2026-02-13"),
+    ]
+    quiet = deadline("batch", str(register), "-f", "csv", "-q", *AS_OF)
+    assert quiet.stderr == b"" and quiet.stdout == result.stdout
+
+    # The register's own name for the final form is read: 2 months from 20.01.2026 (APPC
+    # art. 168(2)) end on Fri 20.03.2026, a working day before Nauryz (21-23 March).
+    register.write_text(
+        register.read_text(encoding="utf-8").replace("Дата изготовления реш.", "Дата изготовления"),
+        encoding="utf-8",
+    )
+    result = deadline("batch", str(register), "-f", "csv", *AS_OF)
+    rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    first = rows[0]
+    assert (first["final_form"], first["appeal_deadline"], first["entry_into_force"]) == (
+        "2026-01-20",
+        "2026-03-20",
+        "2026-03-21",
+    )
+    assert "Дата изготовления" not in result.stderr.decode()
+
+    # Two columns that give one input: which to read would be a guess.
+    twice = tmp_path / "twice.csv"
+    twice.write_text("№;№ дела;Дата решения\n1;2-1/26;12.01.2026\n", encoding="utf-8")
+    err = assert_one_clean_line(deadline("batch", str(twice), "--lang", "ru"), 2)
+    assert "«№» и «№ дела» оба означают id" in err
+
+
+def test_a_header_is_looked_for_in_the_first_30_lines_only(tmp_path: Path) -> None:
+    path = tmp_path / "late.csv"
+    path.write_text("Реестр\n" + "примечание\n" * 29 + "id,ruling\nA,2026-02-05\n", "utf-8")
+    err = assert_one_clean_line(deadline("batch", str(path)), 2)
+    assert "names no date column (Реестр);" in err  # the first line, as a header unread
+    path.write_text("Реестр\n" + "примечание\n" * 28 + "id,ruling\nA,2026-02-05\n", "utf-8")
+    result = deadline("batch", str(path), "-f", "csv", *AS_OF)
+    assert result.returncode == 0 and "A,refugee,2026-02-05" in result.stdout.decode()
+
+
+def test_jsonl_keys_not_read_are_named_once_and_keys_twice_are_the_rows_error(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cases.jsonl"
+    rows = [
+        {"id": "A", "ruling": "2026-02-05", "ФИО": "Иванов"},
+        {"id": "B", "ruling": "2026-02-05", "ФИО": "Петров", "note": "x"},
+        {"id": "C", "ruling": "2026-02-05", "Дата решения": "2026-02-06"},
+    ]
+    text = "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    text += '\n{"id": "D", "ruling": "2026-02-05", "ruling": "2026-02-06"}\n'
+    path.write_text(text, encoding="utf-8")
+    result = deadline("batch", str(path), "-f", "csv", *AS_OF)
+    assert result.returncode == 1
+    said = lines_of(result.stderr)
+    assert said == [
+        "deadline: note: columns not used (ignored): ФИО",
+        "deadline: note: columns not used (ignored): note",
+        "row 3: the keys «ruling» and «Дата решения» both give ruling; keep one",
+        "row 4: the keys «ruling» and «ruling» both give ruling; keep one",
+        "4 row(s) read, 2 computed, 2 failed",
+    ]
+    good = list(csv.DictReader(io.StringIO(result.stdout.decode())))
+    assert [r["id"] for r in good] == ["A", "B"]
 
 
 def test_encoding_option_reads_windows_1251_without_a_word() -> None:

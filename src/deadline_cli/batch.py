@@ -284,8 +284,22 @@ def read_rows(lines: Lines, input_format: str, delimiter: str | None = None) -> 
     yield from _csv_rows(lines, delimiter)
 
 
+class _Pairs(dict[str, Any]):
+    """A JSON object that keeps its members as written: a key given twice is seen (a dict
+    keeps only the last)."""
+
+    pairs: list[tuple[str, Any]]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Pairs:
+    found = _Pairs(pairs)
+    found.pairs = pairs
+    return found
+
+
 def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
     lines.release()  # no header: every line is a row
+    ignored: set[str] = set()  # keys that are no column, said once each (the first 12)
     n = 0
     for text, problem in lines:
         if text is not None and not text.strip():
@@ -297,57 +311,102 @@ def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
         assert text is not None
         line = text.rstrip("\r\n")
         try:
-            value = json.loads(line)
+            value = json.loads(line, object_pairs_hook=_object)
         except json.JSONDecodeError as exc:
             yield RawRow(n, None, msg("error_json", problem=exc.msg), line)
             continue
         except (ValueError, RecursionError):  # a 5,000-digit number, nesting 1,000 deep
             yield RawRow(n, None, msg("error_json_limits"), line)
             continue
-        if not isinstance(value, dict):
+        if not isinstance(value, _Pairs):
             yield RawRow(n, None, msg("error_jsonl_object"), line)
             continue
         fields: dict[str, str] = {}
         headers: dict[str, str] = {}
         bad = None
-        for key, raw in value.items():
-            column = column_aliases().get(_norm(str(key)))
+        unknown = []
+        for key, raw in value.pairs:
+            column = column_aliases().get(_norm(key))
             if column is None:
+                if key not in ignored and len(ignored) < 12:
+                    ignored.add(key)
+                    unknown.append(" ".join(key.split()))
                 continue
-            headers[column] = str(key)
+            if column in headers:  # two keys for one input: which to read is a guess
+                bad = msg("error_key_twice", first=headers[column], second=key, column=column)
+                break
+            headers[column] = key
             if isinstance(raw, dict | list):
                 bad = msg("error_json_cell", column=shown_column(column, headers))
                 break
             fields[column] = _text(raw)
+        if unknown:
+            lines.say(msg("unknown_columns", columns=tuple(unknown)))
         yield RawRow(n, None if bad else fields, bad, line, headers)
+
+
+HEADER_SEARCH = 30  # the header is within the first rows (a title, empty rows above it)
+
+
+def header_columns(names: list[str], where: str) -> list[str | None]:
+    """The columns a header names. Two that name the same input are refused: which of them
+    to read would be a guess (a register's «Дата решения» and «Дата оглашения»)."""
+    columns = normalise_header(names)
+    first: dict[str, str] = {}
+    for column, name in zip(columns, names, strict=True):
+        if column is None:
+            continue
+        said = " ".join(name.split())
+        if column in first:
+            both = {"first": first[column], "second": said, "column": column}
+            raise DeadlineError(msg("error_header_twice", name=where, **both))
+        first[column] = said
+    return columns
+
+
+def unknown_columns(names: list[str], columns: list[str | None]) -> Msg | None:
+    """What says the header's columns that are not read (ignored), if there are any."""
+    unknown = [" ".join(n.split()) for n, c in zip(names, columns, strict=False) if c is None]
+    unknown = [n for n in unknown if n]
+    return msg("unknown_columns", columns=tuple(unknown[:12])) if unknown else None
 
 
 def _header(
     lines: Lines, iterator: Iterator[tuple[str | None, Msg | None]], delimiter: str | None
 ) -> tuple[str, list[str | None], dict[str, str]]:
-    """The separator and the columns of a CSV, from its first non-empty line."""
-    header_line = None
+    """The separator and the columns of a CSV: its header is the first line that names a date
+    column, among the first HEADER_SEARCH that are not empty (a title above it, as Excel
+    saves a sheet's title row, «Реестр дел;;;», is skipped, as in a workbook)."""
+    first: list[str] | None = None
+    seen = 0
     for text, problem in iterator:
         if problem is not None:
             raise DeadlineError(msg("error_header_undecodable", name=lines.name, problem=problem))
         assert text is not None
-        if text.strip():
-            header_line = text
+        if not text.strip():
+            continue
+        sep = DELIMITERS[delimiter] if delimiter else detect_delimiter(text)
+        try:
+            names = next(csv.reader([text], delimiter=sep))
+        except csv.Error as exc:
+            failed = msg("error_header_csv", name=lines.name, problem=str(exc))
+            raise DeadlineError(failed) from None
+        if any(c in DATE_INPUTS for c in normalise_header(names)):
+            columns = header_columns(names, lines.name)
+            unknown = unknown_columns(names, columns)
+            if unknown is not None:
+                lines.say(unknown)
+            headers = {c: " ".join(n.split()) for c, n in zip(columns, names, strict=False) if c}
+            return sep, columns, headers
+        first = first or names
+        seen += 1
+        if seen >= HEADER_SEARCH:
             break
-    if header_line is None:
+    if first is None:
         raise DeadlineError(msg("error_no_header", name=lines.name, columns=COLUMNS))
-    sep = DELIMITERS[delimiter] if delimiter else detect_delimiter(header_line)
-    try:
-        names = next(csv.reader([header_line], delimiter=sep))
-    except csv.Error as exc:
-        raise DeadlineError(msg("error_header_csv", name=lines.name, problem=str(exc))) from None
-    columns = normalise_header(names)
-    if not any(c in DATE_INPUTS for c in columns):
-        raise DeadlineError(
-            msg("error_header_columns", name=lines.name, found=names[:12], columns=COLUMNS)
-        )
-    headers = {c: " ".join(n.split()) for c, n in zip(columns, names, strict=False) if c}
-    return sep, columns, headers
+    raise DeadlineError(
+        msg("error_header_columns", name=lines.name, found=first[:12], columns=COLUMNS)
+    )
 
 
 def _csv_rows(lines: Lines, delimiter: str | None) -> Iterator[RawRow]:

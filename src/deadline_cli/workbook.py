@@ -16,7 +16,14 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from typing import IO, Any
 
-from deadline_cli.batch import RawRow, normalise_header, shown_column
+from deadline_cli.batch import (
+    HEADER_SEARCH,
+    RawRow,
+    header_columns,
+    normalise_header,
+    shown_column,
+    unknown_columns,
+)
 from deadline_cli.errors import DeadlineError, shown
 from deadline_cli.i18n import Msg, msg
 from deadline_cli.rules import DATE_INPUTS
@@ -26,7 +33,6 @@ MAX_UNPACKED = 1 << 30  # what an .xlsx/.ods may claim to unpack to, all parts t
 MAX_RATIO = 1000  # a part that unpacks to more than 1000 times its size is a bomb
 MAX_CELLS = 20_000_000
 MAX_MERGED = 1_000_000  # merged cells filled with their range's value
-HEADER_SEARCH = 30  # the header is within the first rows (a title, empty rows above it)
 _EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01 in Excel's 1900 system
 
 
@@ -112,10 +118,10 @@ def choose_sheet(book: Any, sheet: str | None, name: str) -> tuple[Any, int, lis
         for n, row in enumerate(found.iter_rows()):
             if n >= HEADER_SEARCH:
                 break
-            columns = normalise_header([_header_text(c) for c in row])
-            if any(c in DATE_INPUTS for c in columns):
+            names = [_header_text(c) for c in row]
+            if any(c in DATE_INPUTS for c in normalise_header(names)):
                 _check_merged(found, name)
-                return found, n, columns
+                return found, n, header_columns(names, name)
     raise DeadlineError(msg("workbook_no_header", name=name, sheets=tuple(candidates)))
 
 
@@ -145,9 +151,9 @@ def workbook_rows(
             continue
         if n == header_index:
             header = [" ".join(_header_text(c).split()) for c in row]
-            unknown = [h for h, c in zip(header, columns, strict=False) if h and c is None]
-            if unknown:
-                notice(msg("workbook_unknown_columns", columns=tuple(unknown[:12])))
+            unknown = unknown_columns(header, columns)
+            if unknown is not None:
+                notice(unknown)
             continue
         cells = [filled.get((n, j), cell) for j, cell in enumerate(row)]
         if all(cell in ("", None) for cell in cells):

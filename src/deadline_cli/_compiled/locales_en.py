@@ -1,7 +1,7 @@
 # Compiled from locales/en.toml by `python -m deadline_cli.builtin`: do not edit.
 import datetime
 
-CRC32 = 1848466684
+CRC32 = 409710829
 DATA = {
  'date_style': 'human',
  'weekdays': ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
@@ -256,6 +256,8 @@ DATA = {
   'error_header_csv': '{name}: the header line is not CSV: {problem}',
   'error_header_undecodable': '{name}: the header line cannot be read: {problem}',
   'error_header_columns': '{name}: the header names no date column ({found}); columns: {columns}',
+  'error_header_twice': '{name}: the columns «{first}» and «{second}» both give {column}; keep one (which of them to read cannot be told)',
+  'error_key_twice': 'the keys «{first}» and «{second}» both give {column}; keep one',
   'error_utf16': '{name} is UTF-16 (Excel\'s "Unicode text"): save it as "CSV UTF-8" or "CSV (semicolon)" instead',
   'error_line_too_long': 'the line at byte {offset} is longer than {limit}',
   'error_line_endless': 'no line end within {limit} after byte {offset}: the rest of the input is not read',
@@ -333,7 +335,7 @@ DATA = {
   'workbook_too_many_cells': '{name}: sheet {sheet} has more than {limit} cells',
   'workbook_no_header': '{name}: no sheet has a header row naming a date column the tool knows (ruling, final_form, ...; in Russian or Kazakh as in CSV) in its first 30 rows; sheets looked at: {sheets}',
   'workbook_reading': 'reading sheet «{sheet}», header on row {row}',
-  'workbook_unknown_columns': 'columns not used (ignored): {columns}',
+  'unknown_columns': 'columns not used (ignored): {columns}',
   'workbook_bad_date': '{column} {value} is not a date (a date cell, a date-time, a serial number or text such as 05.02.2026)',
   'row_error_sheet': 'sheet «{sheet}», row {row}{case}: {text}',
   'error_sheet_not_workbook': '--sheet applies to a workbook (.xlsx, .xls, .ods); {name} is not one',
@@ -363,10 +365,13 @@ DATA = {
   'case': 'id',
   'number': 'id',
   'no': 'id',
+  'case no': 'id',
+  'case number': 'id',
   'pack': 'procedure',
   'decision': 'ruling',
   'decision date': 'ruling',
   'ruling date': 'ruling',
+  'announced': 'ruling',
   'final form date': 'final_form',
   'appellate act': 'appeal_ruling',
   'appeal decided': 'appeal_ruling',

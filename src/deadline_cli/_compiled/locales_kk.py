@@ -1,7 +1,7 @@
 # Compiled from locales/kk.toml by `python -m deadline_cli.builtin`: do not edit.
 import datetime
 
-CRC32 = 1444316015
+CRC32 = 1450760544
 DATA = {
  'date_style': 'dotted',
  'weekdays': ['Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сн', 'Жс'],
@@ -255,6 +255,8 @@ DATA = {
   'error_header_csv': '{name}: тақырып жолы CSV емес: {problem}',
   'error_header_undecodable': '{name}: тақырып жолын оқу мүмкін емес: {problem}',
   'error_header_columns': '{name}: тақырыпта бірде-бір күн бағаны жоқ ({found}); бағандар: {columns}',
+  'error_header_twice': '{name}: «{first}» және «{second}» бағандарының екеуі де {column} дегенді білдіреді; біреуін қалдырыңыз (қайсысын оқу керектігін болжауға болмайды)',
+  'error_key_twice': '«{first}» және «{second}» кілттерінің екеуі де {column} дегенді білдіреді; біреуін қалдырыңыз',
   'error_utf16': '{name} UTF-16 кодтауында (Excel-дің «Юникод мәтіні»): оны «CSV UTF-8» немесе «CSV (нүктелі үтірмен бөлінген)» ретінде сақтаңыз',
   'error_line_too_long': '{offset}-байттан басталатын жол {limit} көлемінен ұзын',
   'error_line_endless': '{offset}-байттан кейін {limit} ішінде жол соңы жоқ: кірістің қалғаны оқылмайды',
@@ -332,7 +334,7 @@ DATA = {
   'workbook_too_many_cells': '{name}: {sheet} парағында {limit} ұяшықтан артық',
   'workbook_no_header': '{name}: бірде-бір парақтың алғашқы 30 жолында белгілі күн бағаны бар тақырып жолы жоқ (ruling, final_form, …; CSV-дегідей орысша немесе қазақша); қаралған парақтар: {sheets}',
   'workbook_reading': '«{sheet}» парағы оқылады, тақырыптар {row}-жолда',
-  'workbook_unknown_columns': 'пайдаланылмайтын бағандар (өткізілді): {columns}',
+  'unknown_columns': 'пайдаланылмайтын бағандар (өткізілді): {columns}',
   'workbook_bad_date': '{column} {value} — күн емес (күн ұяшығы, уақытпен күн, реттік нөмір немесе 05.02.2026 түріндегі мәтін)',
   'row_error_sheet': '«{sheet}» парағы, {row}-жол{case}: {text}',
   'error_sheet_not_workbook': '--sheet кітапқа қолданылады (.xlsx, .xls, .ods); {name} кітап емес',
@@ -674,13 +676,19 @@ DATA = {
   'нөмір': 'id',
   'іс нөмірі': 'id',
   'іс': 'id',
+  'іс №': 'id',
   'рәсім': 'procedure',
   'процедура': 'procedure',
   'пакет': 'procedure',
   'шешім күні': 'ruling',
   'шешім': 'ruling',
   'жария етілген күн': 'ruling',
+  'жарияланған күн': 'ruling',
+  'шешім жарияланған күн': 'ruling',
   'түпкілікті нысан': 'final_form',
+  'түпкілікті нысан күні': 'final_form',
+  'түпкілікті нысандағы шешім': 'final_form',
+  'түпкілікті нысанда жасалған күн': 'final_form',
   'апелляция': 'appeal_ruling',
   'апелляциялық қаулы': 'appeal_ruling',
   'апелляциялық қаулы тапсырылды': 'appeal_served',
