@@ -7,9 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from deadline_cli.cli import app
@@ -132,6 +135,77 @@ def test_rules_lists_and_shows_packs() -> None:
     assert code == 0
     steps = {s["id"]: s for s in json.loads(out)["steps"]}
     assert steps["cassation_deadline"]["basis"] == "GPK art. 436(1)"
+
+
+_RU_MONTHS = [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+]
+_KK_MONTHS = [
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+]
+
+
+@given(
+    st.dates(date(1992, 1, 1), date(2100, 12, 31)),
+    st.sampled_from(["ru", "ru-quoted", "kk", "dotted"]),
+    st.sampled_from(["", " г.", "г.", " года", " г", " ж."]),
+    st.booleans(),
+)
+def test_a_date_as_a_document_writes_it_is_that_date(
+    day: date, shape: str, year_word: str, upper: bool
+) -> None:
+    from deadline_cli.dates import parse_date
+
+    ru, kk = _RU_MONTHS[day.month - 1], _KK_MONTHS[day.month - 1]
+    written = {
+        "ru": f"{day.day} {ru} {day.year}{year_word if year_word != ' ж.' else ''}",
+        "ru-quoted": f"«{day.day:02}» {ru} {day.year} г.",
+        "kk": f"{day.year} жылғы {day.day} {kk}{'да' if upper else ''}",
+        "dotted": f"{day.day:02}.{day.month:02}.{day.year}{year_word}",
+    }[shape]
+    assert parse_date(written.upper() if upper else written) == day
+    assert parse_date(f"  {written}\t") == day
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31 февраля 2026", "is not a real date"),
+        ("5 февраля", "is not a date"),  # no year: never guessed
+        ("05.02.26 г.", "is not a date"),  # a year of two digits: never guessed
+        ("05.02.2026 и 12.02.2026", "is not a date"),  # two dates: which one is a guess
+        ("5 февраля 2026 года г.", "is not a date"),
+        ("5 feb 2026", "is not a date"),
+        ("2026 жылғы ақпан", "is not a date"),
+        ("05/02/2026 г.", "is not a date"),  # day and month in either order
+    ],
+)
+def test_a_text_that_is_not_one_whole_date_is_refused(text: str, message: str) -> None:
+    code, out, err = invoke("compute", text)
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,8 @@ def assert_one_clean_line(result: subprocess.CompletedProcess[bytes], code: int)
         "russian-headers.csv",  # 'Номер;Дата решения;...' in Windows-1251
         "kazakh-headers.csv",  # 'Іс нөмірі;Шешім күні;...' in UTF-8 with a BOM
         # a title row and a row of nothing but ';' above a register's own headers ('№ дела;
-        # Дата оглашения;...;Дата изготовления'), in Windows-1251
+        # Дата оглашения;...;Дата изготовления'), dates as people type them ('05.02.2026 г.',
+        # '20 апреля 2026 года', '«05» марта 2025 г.'), in Windows-1251
         "title-row-1251.csv",
     ],
 )

@@ -18,8 +18,15 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def parse_date(text: str, what: object = "date") -> date:
-    """Read ``YYYY-MM-DD`` or ``DD.MM.YYYY``; anything else is a DeadlineError naming ``what``."""
-    fields = _fields(text.strip())
+    """Read ``YYYY-MM-DD`` or ``DD.MM.YYYY``, or one date as a Russian or Kazakh document
+    writes it (deadline_cli.written: the day, the month's name, the year, the year's word);
+    anything else is a DeadlineError naming ``what``."""
+    raw = text.strip()
+    fields = _fields(raw)
+    if fields is None and not raw.isascii():
+        from deadline_cli.written import written_date
+
+        fields = written_date(raw)
     if fields is None:
         raise DeadlineError(msg("error_not_a_date", what=what, value=shown(text)))
     try:

@@ -17,49 +17,11 @@ from datetime import date
 from deadline_cli.periods import Period, Unit
 from deadline_cli.reading.extract import Line
 from deadline_cli.record import Record, field
+from deadline_cli.written import DOTTED, KK_DATE, KK_MONTHS, RU_DATE, ru_month
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from deadline_cli.periods import UnitName
-
-_RU_MONTHS = {
-    "январ": 1,
-    "феврал": 2,
-    "март": 3,
-    "апрел": 4,
-    "ма": 5,
-    "июн": 6,
-    "июл": 7,
-    "август": 8,
-    "сентябр": 9,
-    "октябр": 10,
-    "ноябр": 11,
-    "декабр": 12,
-}
-_KK_MONTHS = {
-    "қаңтар": 1,
-    "ақпан": 2,
-    "наурыз": 3,
-    "сәуір": 4,
-    "мамыр": 5,
-    "маусым": 6,
-    "шілде": 7,
-    "тамыз": 8,
-    "қыркүйек": 9,
-    "қазан": 10,
-    "қараша": 11,
-    "желтоқсан": 12,
-}
-_RU_DATE = re.compile(
-    r"[«\"]?(\d{1,2})[»\"]?\s+(январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[яй]|июн[ья]|июл[ья]|"
-    r"августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])\s+(\d{4})",
-    re.IGNORECASE,
-)
-_KK_DATE = re.compile(
-    r"(\d{4})\s*ж(?:ылғы|\.)\s*[«\"]?(\d{1,2})[»\"]?\s*(" + "|".join(_KK_MONTHS) + r")\w*",
-    re.IGNORECASE,
-)
-_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)")
 
 # The moments a term starts from, by the words that name them on a line.
 _MOMENTS = {
@@ -181,12 +143,11 @@ def dates_in(text: str) -> list[tuple[int, date]]:
     """Every date written on a line, with where it starts: «5 февраля 2026 года», ««05»
     февраля 2026 г.», «05.02.2026», «2026 жылғы 5 ақпанда». An impossible one is skipped."""
     found: list[tuple[int, date]] = []
-    for m in _RU_DATE.finditer(text):
-        month = next(n for stem, n in _RU_MONTHS.items() if m.group(2).lower().startswith(stem))
-        _add(found, m.start(), int(m.group(3)), month, int(m.group(1)))
-    for m in _KK_DATE.finditer(text):
-        _add(found, m.start(), int(m.group(1)), _KK_MONTHS[m.group(3).lower()], int(m.group(2)))
-    for m in _DOTTED.finditer(text):
+    for m in RU_DATE.finditer(text):
+        _add(found, m.start(), int(m.group(3)), ru_month(m.group(2)), int(m.group(1)))
+    for m in KK_DATE.finditer(text):
+        _add(found, m.start(), int(m.group(1)), KK_MONTHS[m.group(3).lower()], int(m.group(2)))
+    for m in DOTTED.finditer(text):
         _add(found, m.start(), int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return sorted(found)
 
