@@ -328,7 +328,7 @@ def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
         for key, raw in value.pairs:
             column = column_aliases().get(_norm(key))
             if column is None:
-                if key not in ignored and len(ignored) < 12:
+                if key.strip() and key not in ignored and len(ignored) < 12:
                     ignored.add(key)
                     unknown.append(" ".join(key.split()))
                 continue
@@ -365,7 +365,7 @@ def header_columns(names: list[str], where: str) -> list[str | None]:
 
 
 def unknown_columns(names: list[str], columns: list[str | None]) -> Msg | None:
-    """What says the header's columns that are not read (ignored), if there are any."""
+    """The notice naming the header's columns that are not read (ignored), if there are any."""
     unknown = [" ".join(n.split()) for n, c in zip(names, columns, strict=False) if c is None]
     unknown = [n for n in unknown if n]
     return msg("unknown_columns", columns=tuple(unknown[:12])) if unknown else None
