@@ -213,6 +213,22 @@ def test_batch_jsonl_input_all_good_exits_0(tmp_path: Path) -> None:
     assert {e["id"]: e["date"] for e in rows[1]["events"]}["entry_into_force"] == "2026-02-05"
 
 
+def test_batch_jsonl_keys_are_read_as_csv_columns_are(tmp_path: Path) -> None:
+    # Keys with "_" in them ("final_form") were compared as "final form" and found no column:
+    # the final form given was dropped and the appeal shown as a range from the ruling.
+    row = {"id": "A", "ruling": "2026-01-12", "final_form": "2026-01-20", "Дата вручения": ""}
+    path = tmp_path / "cases.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    same = tmp_path / "cases.csv"
+    same.write_text(",".join(row) + "\n" + ",".join(row.values()) + "\n", encoding="utf-8")
+    code, out, err = invoke("batch", str(path), "-f", "csv", "--as-of", "2026-03-30")
+    assert code == 0 and "not used" not in err, err
+    assert out == invoke("batch", str(same), "-f", "csv", "--as-of", "2026-03-30")[1]
+    case = next(csv.DictReader(io.StringIO(out)))
+    # APPC art. 168(2): 2 months from the final form, 20.01.2026, end on Fri 20.03.2026.
+    assert (case["final_form"], case["appeal_deadline"]) == ("2026-01-20", "2026-03-20")
+
+
 def test_batch_bad_json_line_is_a_row_error(tmp_path: Path) -> None:
     path = tmp_path / "cases.jsonl"
     path.write_text('{"id": "A", "ruling": "2026-02-05"}\n{oops\n')

@@ -254,13 +254,14 @@ def _norm(header: str) -> str:
     return " ".join(header.strip().strip('"').lower().replace("_", " ").replace("-", " ").split())
 
 
+def column_of(name: str) -> str | None:
+    """The column a header or a JSON key names (``final_form``, «Дата изготовления»), if any."""
+    aliases, key = column_aliases(), _norm(name)
+    return aliases.get(key) or aliases.get(key.replace(" ", "_"))
+
+
 def normalise_header(names: list[str]) -> list[str | None]:
-    aliases = column_aliases()
-    found: list[str | None] = []
-    for name in names:
-        key = _norm(name)
-        found.append(aliases.get(key) or aliases.get(key.replace(" ", "_")))
-    return found
+    return [column_of(name) for name in names]
 
 
 def detect_delimiter(header: str) -> str:
@@ -326,7 +327,7 @@ def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
         bad = None
         unknown = []
         for key, raw in value.pairs:
-            column = column_aliases().get(_norm(key))
+            column = column_of(key)
             if column is None:
                 if key.strip() and key not in ignored and len(ignored) < 12:
                     ignored.add(key)
@@ -348,10 +349,9 @@ def _jsonl_rows(lines: Lines) -> Iterator[RawRow]:
 HEADER_SEARCH = 30  # the header is within the first rows (a title, empty rows above it)
 
 
-def header_columns(names: list[str], where: str) -> list[str | None]:
-    """The columns a header names. Two that name the same input are refused: which of them
-    to read would be a guess (a register's «Дата решения» and «Дата оглашения»)."""
-    columns = normalise_header(names)
+def refuse_twice(names: list[str], columns: list[str | None], where: str) -> None:
+    """A header's columns (``normalise_header(names)``) of which two name the same input are
+    refused: which of them to read would be a guess («Дата решения» and «Дата оглашения»)."""
     first: dict[str, str] = {}
     for column, name in zip(columns, names, strict=True):
         if column is None:
@@ -361,7 +361,6 @@ def header_columns(names: list[str], where: str) -> list[str | None]:
             both = {"first": first[column], "second": said, "column": column}
             raise DeadlineError(msg("error_header_twice", name=where, **both))
         first[column] = said
-    return columns
 
 
 def unknown_columns(names: list[str], columns: list[str | None]) -> Msg | None:
@@ -391,8 +390,9 @@ def _header(
         except csv.Error as exc:
             failed = msg("error_header_csv", name=lines.name, problem=str(exc))
             raise DeadlineError(failed) from None
-        if any(c in DATE_INPUTS for c in normalise_header(names)):
-            columns = header_columns(names, lines.name)
+        columns = normalise_header(names)
+        if any(c in DATE_INPUTS for c in columns):
+            refuse_twice(names, columns, lines.name)
             unknown = unknown_columns(names, columns)
             if unknown is not None:
                 lines.say(unknown)

@@ -19,8 +19,8 @@ from typing import IO, Any
 from deadline_cli.batch import (
     HEADER_SEARCH,
     RawRow,
-    header_columns,
     normalise_header,
+    refuse_twice,
     shown_column,
     unknown_columns,
 )
@@ -119,9 +119,11 @@ def choose_sheet(book: Any, sheet: str | None, name: str) -> tuple[Any, int, lis
             if n >= HEADER_SEARCH:
                 break
             names = [_header_text(c) for c in row]
-            if any(c in DATE_INPUTS for c in normalise_header(names)):
+            columns = normalise_header(names)
+            if any(c in DATE_INPUTS for c in columns):
+                refuse_twice(names, columns, name)
                 _check_merged(found, name)
-                return found, n, header_columns(names, name)
+                return found, n, columns
     raise DeadlineError(msg("workbook_no_header", name=name, sheets=tuple(candidates)))
 
 

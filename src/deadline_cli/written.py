@@ -49,7 +49,6 @@ DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)")
 # A text that is one date and nothing else, the year's word after it if any (г., года; ж.).
 _YEAR_WORD = r"(?:\s*(?:г\.?|года|ж\.?))?"
 _ONLY_RU = re.compile(RU_DATE.pattern + _YEAR_WORD, re.IGNORECASE)
-_ONLY_KK = re.compile(KK_DATE.pattern, re.IGNORECASE)
 _ONLY_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})" + _YEAR_WORD, re.IGNORECASE)
 
 
@@ -68,6 +67,6 @@ def written_date(text: str) -> tuple[int, int, int] | None:
         return int(m[3]), int(m[2]), int(m[1])
     if m := _ONLY_RU.fullmatch(text):
         return int(m[3]), ru_month(m[2]), int(m[1])
-    if m := _ONLY_KK.fullmatch(text):
+    if m := KK_DATE.fullmatch(text):
         return int(m[1]), KK_MONTHS[m[3].lower()], int(m[2])
     return None
